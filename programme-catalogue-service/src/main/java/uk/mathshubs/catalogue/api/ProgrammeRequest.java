@@ -1,0 +1,28 @@
+package uk.mathshubs.catalogue.api;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import uk.mathshubs.contracts.ParticipantRole;
+
+/** What the NCETM sends to add or change a programme. */
+public record ProgrammeRequest(
+        @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be upper case letters, digits and underscores, like MN_KS2") String code,
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 4000) String summary,
+        @NotEmpty List<@NotBlank @Size(max = 50) String> yearGroups,
+        @NotEmpty @Size(max = 20) List<@NotNull ParticipantRole> requiredRoles,
+        @NotNull @Size(max = 30) List<@NotBlank @Size(max = 2000) String> expectations,
+        @NotNull @Size(max = 30) List<@NotBlank @Size(max = 2000) String> benefits,
+        @NotBlank @Size(max = 500) String cost,
+        @NotBlank @Size(max = 500) String funding,
+        @Min(0) @Max(50) int centralSessions,
+        @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must name a rule set, like MN_KS2") String eligibilityRuleSet) {
+}

@@ -1,0 +1,79 @@
+package uk.mathshubs.kit.outbox;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/** Sends one batch of unpublished events, in commit order, and marks them published once Kafka acknowledged them. */
+@ApplicationScoped
+public class OutboxPublisher {
+
+    static final int BATCH_SIZE = 500;
+    /** Any constant: one relay at a time across all instances of a service keeps events in commit order. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final EntityManager entityManager;
+    private final MutinyEmitter<String> emitter;
+    private final Clock clock;
+    private final URI source;
+
+    public OutboxPublisher(EntityManager entityManager, @Channel("outbox") MutinyEmitter<String> emitter, Clock clock,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+        this.clock = clock;
+        this.source = URI.create(uk.mathshubs.contracts.EventType.SOURCE_PREFIX + application);
+    }
+
+    @Transactional
+    int publishBatch() {
+        boolean ours = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        if (!ours) {
+            return 0;
+        }
+        List<OutboxEvent> batch = entityManager.createQuery(
+                "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY seq", OutboxEvent.class)
+                .setMaxResults(BATCH_SIZE).getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+        Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+        var now = clock.instant();
+        batch.forEach(event -> event.publishedAt = now);
+        return batch.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        Message<String> message = Message.of(event.payload)
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(event.eventId.toString())
+                        .withType(event.type)
+                        .withSource(source)
+                        .withSubject(event.aggregateKey)
+                        .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(event.topic)
+                        .withKey(event.aggregateKey)
+                        .build());
+        return emitter.sendMessage(message);
+    }
+}

@@ -1,0 +1,60 @@
+package uk.mathshubs.kit.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling, in the platform's terms: their roles and, for hub staff and hub websites, the Maths Hub
+ * they act for (the {@code hub} claim Keycloak puts in their token). Object-level checks use this.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String PROGRAMME_ADMIN = "programme-admin";
+    public static final String HUB_ADMIN = "hub-admin";
+    public static final String HUB_WEBSITE = "hub-website";
+    public static final String NCETM_INTEGRATION = "ncetm-integration";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public boolean isProgrammeAdmin() {
+        return identity.hasRole(PROGRAMME_ADMIN);
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    /** The hub a hub admin or hub website acts for; empty for national roles and anonymous callers. */
+    public Optional<String> hub() {
+        if (identity.isAnonymous() || token == null || token.getRawToken() == null) {
+            return Optional.empty();
+        }
+        Object hub = token.getClaim("hub");
+        return hub == null ? Optional.empty() : Optional.of(hub.toString());
+    }
+
+    /** Programme admins act for every hub; hub admins and hub websites only for their own. */
+    public boolean actsFor(String hubCode) {
+        return isProgrammeAdmin() || hub().filter(hubCode::equals).isPresent();
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+}
