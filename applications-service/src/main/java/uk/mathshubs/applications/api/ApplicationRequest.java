@@ -1,0 +1,53 @@
+package uk.mathshubs.applications.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import uk.mathshubs.applications.api.validation.ValidTrn;
+import uk.mathshubs.applications.api.validation.WithinWordLimit;
+import uk.mathshubs.contracts.ParticipantRole;
+
+/** The seed application form: school, headteacher, main contact, the people the programme needs, and the statement. */
+public record ApplicationRequest(
+        @NotNull @Valid School school,
+        @NotNull @Valid Headteacher headteacher,
+        @NotNull @Valid MainContact mainContact,
+        @NotEmpty @Size(max = 20) List<@NotNull @Valid LeadTeacher> leadTeachers,
+        @NotBlank @Size(max = 4000) @WithinWordLimit String headteacherStatement) {
+
+    public record School(
+            @NotBlank @Pattern(regexp = "\\d{6,7}", message = "must be the school's 6 or 7 digit URN") String urn,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 500) String address,
+            @NotBlank @Pattern(regexp = "[0-9 +()\\-]{6,20}", message = "must be a telephone number") String telephone,
+            @NotBlank @Size(max = 100) String localAuthority) {
+    }
+
+    public record Headteacher(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    public record MainContact(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @ValidTrn String trn,
+            @NotBlank @Size(max = 500) String schoolRoles) {
+    }
+
+    /** One per role the programme requires besides the headteacher (the maths lead included). */
+    public record LeadTeacher(
+            @NotNull ParticipantRole role,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @ValidTrn String trn,
+            @Size(max = 500) String schoolRoles) {
+    }
+}

@@ -1,0 +1,99 @@
+package uk.mathshubs.applications.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A school's application for a place in one Work Group (the seed application form, field for field). */
+@Entity
+@Table(name = "application")
+public class Application extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** What the school quotes; with the secret, it lets the school read its own application. */
+    @Column(nullable = false, unique = true)
+    public String reference;
+
+    @Column(name = "secret_hash", nullable = false)
+    public String secretHash;
+
+    @Column(name = "work_group_id", nullable = false)
+    public UUID workGroupId;
+
+    @Column(name = "hub_code", nullable = false)
+    public String hubCode;
+
+    @Column(nullable = false)
+    public String urn;
+
+    @Column(name = "school_name", nullable = false)
+    public String schoolName;
+
+    @Column(name = "school_address", nullable = false)
+    public String schoolAddress;
+
+    @Column(name = "school_telephone", nullable = false)
+    public String schoolTelephone;
+
+    @Column(name = "local_authority", nullable = false)
+    public String localAuthority;
+
+    @Column(name = "headteacher_name", nullable = false)
+    public String headteacherName;
+
+    @Column(name = "headteacher_email", nullable = false)
+    public String headteacherEmail;
+
+    @Column(name = "main_contact_name", nullable = false)
+    public String mainContactName;
+
+    @Column(name = "main_contact_email", nullable = false)
+    public String mainContactEmail;
+
+    @Column(name = "main_contact_trn", nullable = false)
+    public String mainContactTrn;
+
+    @Column(name = "main_contact_roles", nullable = false)
+    public String mainContactRoles;
+
+    @Column(name = "headteacher_statement", nullable = false)
+    public String headteacherStatement;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ApplicationStatus status;
+
+    @Column(name = "waiting_list_position")
+    public Integer waitingListPosition;
+
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** Always shown with the application; one extra query loads them for a whole list. */
+    @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @OrderBy("position")
+    public List<ApplicationPerson> people = new ArrayList<>();
+}

@@ -1,0 +1,66 @@
+package uk.mathshubs.applications.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
+import uk.mathshubs.kit.inbox.EventPayloads;
+import uk.mathshubs.kit.inbox.ProcessedEvents;
+
+/** Keeps this service's copy of each Work Group in step with the catalogue. */
+@ApplicationScoped
+public class WorkGroupConsumer {
+
+    private static final Logger LOG = Logger.getLogger(WorkGroupConsumer.class);
+    private static final String CONSUMER = "applications-service.work-groups";
+
+    private final ProcessedEvents processed;
+    private final EventPayloads payloads;
+
+    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads) {
+        this.processed = processed;
+        this.payloads = payloads;
+    }
+
+    @Incoming("work-groups")
+    @Blocking
+    @Transactional
+    public void onWorkGroupEvent(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+        if (!processed.firstDelivery(CONSUMER, cloudEvent.getId())) {
+            return;
+        }
+        if (EventType.fromType(cloudEvent.getType()).filter(t -> t.payloadType() == WorkGroupPayload.class).isEmpty()) {
+            LOG.debugf("Ignoring %s", cloudEvent.getType());
+            return;
+        }
+        WorkGroupPayload event = payloads.read(payload, WorkGroupPayload.class);
+        WorkGroup group = WorkGroup.findById(event.workGroupId());
+        if (group == null) {
+            group = new WorkGroup();
+            group.id = event.workGroupId();
+        } else if (group.revision >= event.revision()) {
+            return; // an older state arriving late: ours is newer
+        }
+        group.programmeCode = event.programmeCode();
+        group.programmeTitle = event.programmeTitle();
+        group.eligibilityRuleSet = event.eligibilityRuleSet();
+        group.requiredRoles = event.requiredRoles();
+        group.hubCode = event.hubCode();
+        group.academicYear = event.academicYear();
+        group.capacity = event.capacity();
+        group.allocationPolicy = event.allocationPolicy();
+        group.status = event.status();
+        group.applicationsOpenAt = event.applicationsOpenAt();
+        group.applicationsCloseAt = event.applicationsCloseAt();
+        group.confirmationDate = event.confirmationDate();
+        group.revision = event.revision();
+        group.persist();
+    }
+}

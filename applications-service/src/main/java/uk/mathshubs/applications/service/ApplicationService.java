@@ -1,0 +1,205 @@
+package uk.mathshubs.applications.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import uk.mathshubs.applications.api.ApplicationRequest;
+import uk.mathshubs.applications.domain.Application;
+import uk.mathshubs.applications.domain.ApplicationPerson;
+import uk.mathshubs.applications.domain.ApplicationStatus;
+import uk.mathshubs.applications.domain.Trn;
+import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.applications.events.ApplicationEvents;
+import uk.mathshubs.contracts.ParticipantRole;
+import uk.mathshubs.kit.problem.Problem;
+import uk.mathshubs.kit.problem.ProblemException;
+import uk.mathshubs.kit.security.Caller;
+
+/** Schools applying for places, and who may see which application. */
+@ApplicationScoped
+@Transactional
+public class ApplicationService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Crockford's base 32: no I, L, O or U to misread when a school reads its reference over the phone. */
+    private static final char[] REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private final Allocation allocation;
+    private final ApplicationEvents events;
+    private final Caller caller;
+    private final Clock clock;
+
+    public ApplicationService(Allocation allocation, ApplicationEvents events, Caller caller, Clock clock) {
+        this.allocation = allocation;
+        this.events = events;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** A new application, or the school's existing one for this Work Group (resubmitting changes nothing). */
+    public Submission submit(UUID workGroupId, ApplicationRequest request) {
+        WorkGroup group = WorkGroup.<WorkGroup>findByIdOptional(workGroupId)
+                .orElseThrow(() -> ProblemException.notFound("Work Group " + workGroupId));
+        requireActsFor(group.hubCode);
+        Optional<Application> existing = existing(workGroupId, request.school().urn());
+        if (existing.isPresent()) {
+            return new Submission(existing.get(), Optional.empty());
+        }
+        if (!group.acceptsApplicationsAt(clock.instant())) {
+            throw new ProblemException(409, "applications-closed", "Applications are closed",
+                    "This Work Group is not taking applications now; you can register interest for next year's instead",
+                    List.of());
+        }
+        requireEveryRole(group, request);
+
+        String secret = randomSecret();
+        Application application = newApplication(group, request, secret);
+        application.persist();
+        events.submitted(application);
+        if (group.isFirstComeFirstServed()) {
+            allocation.firstComeFirstServed(application);
+            events.decided(application, group);
+        }
+        return new Submission(application, Optional.of(secret));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Application> existing(UUID workGroupId, String urn) {
+        return Application.find("workGroupId = ?1 and urn = ?2", workGroupId, urn).firstResultOptional();
+    }
+
+    /** The application, if the caller may see it: its school (by secret), its hub, or the NCETM. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Application> find(String reference, Optional<String> secret) {
+        return Application.<Application>find("reference", reference).firstResultOptional()
+                .filter(a -> caller.actsFor(a.hubCode) || secret.map(s -> matches(s, a.secretHash)).orElse(false));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<Application>> forWorkGroup(UUID workGroupId) {
+        return WorkGroup.<WorkGroup>findByIdOptional(workGroupId).map(group -> {
+            requireActsFor(group.hubCode);
+            return Application.list("workGroupId", Sort.by("submittedAt").and("reference"), workGroupId);
+        });
+    }
+
+    /** One named person per role the programme requires (the headteacher is named separately). */
+    private static void requireEveryRole(WorkGroup group, ApplicationRequest request) {
+        List<String> missing = new ArrayList<>(group.requiredRoles);
+        missing.remove(ParticipantRole.HEADTEACHER.name());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.leadTeachers().size(); i++) {
+            String role = request.leadTeachers().get(i).role().name();
+            if (!missing.remove(role)) {
+                errors.add(new Problem.FieldError("leadTeachers[" + i + "].role",
+                        role + " is not a role " + group.programmeTitle + " asks for (or is named twice)"));
+            }
+        }
+        missing.forEach(role -> errors.add(new Problem.FieldError("leadTeachers", "a " + role + " is required")));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-request", "Invalid request",
+                    errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow(),
+                    errors);
+        }
+    }
+
+    private Application newApplication(WorkGroup group, ApplicationRequest request, String secret) {
+        Application a = new Application();
+        a.id = UUID.randomUUID();
+        a.reference = newReference();
+        a.secretHash = hash(secret);
+        a.workGroupId = group.id;
+        a.hubCode = group.hubCode;
+        var school = request.school();
+        a.urn = school.urn();
+        a.schoolName = school.name().strip();
+        a.schoolAddress = school.address().strip();
+        a.schoolTelephone = school.telephone().strip();
+        a.localAuthority = school.localAuthority().strip();
+        a.headteacherName = request.headteacher().name().strip();
+        a.headteacherEmail = request.headteacher().email().strip();
+        var contact = request.mainContact();
+        a.mainContactName = contact.name().strip();
+        a.mainContactEmail = contact.email().strip();
+        a.mainContactTrn = Trn.parse(contact.trn()).value();
+        a.mainContactRoles = contact.schoolRoles().strip();
+        a.headteacherStatement = request.headteacherStatement().strip();
+        a.status = ApplicationStatus.SUBMITTED;
+        a.submittedAt = clock.instant();
+        if (group.requiredRoles.contains(ParticipantRole.HEADTEACHER.name())) {
+            a.people.add(person(a, 0, ParticipantRole.HEADTEACHER.name(), a.headteacherName, a.headteacherEmail, null, "Headteacher"));
+        }
+        for (var teacher : request.leadTeachers()) {
+            a.people.add(person(a, a.people.size(), teacher.role().name(), teacher.name().strip(), teacher.email().strip(),
+                    Trn.parse(teacher.trn()).value(), teacher.schoolRoles()));
+        }
+        return a;
+    }
+
+    private static ApplicationPerson person(Application a, int position, String role, String name, String email, String trn,
+            String schoolRoles) {
+        ApplicationPerson p = new ApplicationPerson();
+        p.id = UUID.randomUUID();
+        p.application = a;
+        p.position = position;
+        p.role = role;
+        p.name = name;
+        p.email = email;
+        p.trn = trn;
+        p.schoolRoles = schoolRoles;
+        return p;
+    }
+
+    private void requireActsFor(String hubCode) {
+        if (!caller.actsFor(hubCode)) {
+            throw ProblemException.forbidden("You act for another Maths Hub");
+        }
+    }
+
+    private static String newReference() {
+        StringBuilder reference = new StringBuilder("MH-");
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                reference.append('-');
+            }
+            reference.append(REFERENCE_ALPHABET[RANDOM.nextInt(REFERENCE_ALPHABET.length)]);
+        }
+        return reference.toString();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static boolean matches(String secret, String expectedHash) {
+        return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
+                expectedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** The application, and its secret when it was created just now. */
+    public record Submission(Application application, Optional<String> secret) {
+    }
+}

@@ -1,0 +1,154 @@
+package uk.mathshubs.applications;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.contracts.Topics;
+import uk.mathshubs.testsupport.TestTokens;
+import uk.mathshubs.testsupport.TopicProbe;
+
+@QuarkusTest
+class ApplicationSubmissionTest {
+
+    private static final String HUB = "CENTRAL";
+
+    @Test
+    void firstComeFirstServedAcceptsWhilePlacesLastAndAnnouncesTheAcceptance() {
+        UUID group = WorkGroups.openGroup(HUB, 1);
+        try (TopicProbe topic = new TopicProbe(Topics.APPLICATIONS)) {
+            String reference = submit(group, ApplicationForms.valid(urn()))
+                    .statusCode(201)
+                    .body("reference", matchesPattern("MH-[0-9A-Z]{4}-[0-9A-Z]{4}"))
+                    .body("application.status", equalTo("ACCEPTED"))
+                    .body("application.people.role", equalTo(List.of("HEADTEACHER", "LEAD_TEACHER_RECEPTION",
+                            "LEAD_TEACHER_YEAR_1", "LEAD_TEACHER_YEAR_2", "MATHS_LEAD")))
+                    .extract().path("reference");
+
+            submit(group, ApplicationForms.valid(urn()))
+                    .statusCode(201)
+                    .body("application.status", equalTo("WAITLISTED"))
+                    .body("application.waitingListPosition", equalTo(1));
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(topic.poll())
+                    .anySatisfy(event -> {
+                        assertThat(event.type()).isEqualTo(EventType.APPLICATION_ACCEPTED.type());
+                        assertThat(event.payload()).contains("\"reference\":\"" + reference + "\"", "\"trn\":\"1234567\"");
+                    }));
+        }
+    }
+
+    @Test
+    void resubmittingForTheSameSchoolReturnsTheSameApplication() {
+        UUID group = WorkGroups.openGroup(HUB, 10);
+        String urn = urn();
+        String reference = submit(group, ApplicationForms.valid(urn)).statusCode(201).extract().path("reference");
+
+        submit(group, ApplicationForms.valid(urn))
+                .statusCode(200)
+                .body("reference", equalTo(reference))
+                .body("secret", nullValue());
+        given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
+                .then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void aSchoolReadsItsOwnApplicationWithItsSecretAndNobodyElseDoes() {
+        UUID group = WorkGroups.openGroup(HUB, 10);
+        var submitted = submit(group, ApplicationForms.valid(urn())).statusCode(201).extract();
+        String reference = submitted.path("reference");
+        String secret = submitted.path("secret");
+
+        given().header("X-Application-Secret", secret).get("/api/v1/applications/{ref}", reference)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        given().header("X-Application-Secret", "guess").get("/api/v1/applications/{ref}", reference)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.hubWebsite("SHAW")).get("/api/v1/applications/{ref}", reference)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.hubAdmin("SHAW")).get("/api/v1/work-groups/{id}/applications", group)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.hubWebsite("SHAW")).contentType(ContentType.JSON)
+                .body(ApplicationForms.valid(urn())).post("/api/v1/work-groups/{id}/applications", group)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void everyBadFieldIsNamedAndNothingIsStored() {
+        UUID group = WorkGroups.openGroup(HUB, 10);
+
+        Map<String, Object> badTrn = ApplicationForms.valid(urn());
+        badTrn.put("mainContact", Map.of("name", "Sam", "email", "sam@school.example", "trn", "12-34", "schoolRoles", "Maths lead"));
+        rejected(group, badTrn, "mainContact.trn");
+
+        Map<String, Object> tooLong = ApplicationForms.valid(urn());
+        tooLong.put("headteacherStatement", "word ".repeat(251));
+        rejected(group, tooLong, "headteacherStatement");
+
+        Map<String, Object> missingRole = ApplicationForms.valid(urn());
+        missingRole.put("leadTeachers", List.of(
+                ApplicationForms.teacher("LEAD_TEACHER_RECEPTION", "Rita Reception", "1234567"),
+                ApplicationForms.teacher("LEAD_TEACHER_YEAR_1", "Yusuf One", "2345678"),
+                ApplicationForms.teacher("MATHS_LEAD", "Sam Lead", "3456789")))
+        ;
+        rejected(group, missingRole, "leadTeachers").body("detail", equalTo("leadTeachers: a LEAD_TEACHER_YEAR_2 is required"));
+
+        Map<String, Object> badUrn = ApplicationForms.valid("12AB56");
+        rejected(group, badUrn, "school.urn");
+
+        given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void trnIsStoredZeroPaddedToSevenDigits() {
+        UUID group = WorkGroups.openGroup(HUB, 10);
+        Map<String, Object> form = ApplicationForms.valid(urn());
+        form.put("leadTeachers", List.of(
+                ApplicationForms.teacher("LEAD_TEACHER_RECEPTION", "Rita Reception", "12345"),
+                ApplicationForms.teacher("LEAD_TEACHER_YEAR_1", "Yusuf One", "234 5678"),
+                ApplicationForms.teacher("LEAD_TEACHER_YEAR_2", "Yolanda Two", "345-6789"),
+                ApplicationForms.teacher("MATHS_LEAD", "Sam Lead", "0012345")));
+        try (TopicProbe topic = new TopicProbe(Topics.APPLICATIONS)) {
+            String reference = submit(group, form).statusCode(201).extract().path("reference");
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(topic.poll())
+                    .filteredOn(e -> e.payload().contains(reference) && EventType.APPLICATION_ACCEPTED.type().equals(e.type()))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.payload()).contains("\"0012345\"", "\"2345678\"", "\"3456789\"")));
+        }
+    }
+
+    @Test
+    void anUnknownWorkGroupIsNotFound() {
+        submit(UUID.randomUUID(), ApplicationForms.valid(urn())).statusCode(404).contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse rejected(UUID group, Map<String, Object> form, String field) {
+        return submit(group, form).statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
+    }
+
+    private static ValidatableResponse submit(UUID group, Map<String, Object> form) {
+        return given().auth().oauth2(TestTokens.hubWebsite(HUB)).contentType(ContentType.JSON).body(form)
+                .post("/api/v1/work-groups/{id}/applications", group).then();
+    }
+
+    static String urn() {
+        return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    }
+}
