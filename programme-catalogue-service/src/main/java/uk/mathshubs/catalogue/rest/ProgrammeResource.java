@@ -1,7 +1,7 @@
 package uk.mathshubs.catalogue.rest;
 
 import java.net.URI;
-import java.util.List;
+import java.time.Duration;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,9 +15,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -25,6 +32,7 @@ import uk.mathshubs.catalogue.api.ProgrammeRequest;
 import uk.mathshubs.catalogue.api.ProgrammeView;
 import uk.mathshubs.catalogue.mapping.CatalogueMapper;
 import uk.mathshubs.catalogue.service.ProgrammeService;
+import uk.mathshubs.kit.http.Conditional;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1/programmes")
@@ -33,27 +41,35 @@ import uk.mathshubs.kit.security.Caller;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProgrammeResource {
 
+    /** The catalogue changes a few times a year; five minutes of caching costs nobody anything. */
+    private static final Duration PUBLIC_MAX_AGE = Duration.ofMinutes(5);
+
     private final ProgrammeService programmes;
     private final CatalogueMapper mapper;
+    private final Conditional conditional;
 
-    public ProgrammeResource(ProgrammeService programmes, CatalogueMapper mapper) {
+    public ProgrammeResource(ProgrammeService programmes, CatalogueMapper mapper, Conditional conditional) {
         this.programmes = programmes;
         this.mapper = mapper;
+        this.conditional = conditional;
     }
 
     @GET
     @PermitAll
     @Operation(summary = "All programmes, with their expectations and benefits")
-    public List<ProgrammeView> list() {
-        return programmes.list().stream().map(mapper::toView).toList();
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgrammeView.class, type = SchemaType.ARRAY)))
+    public Response list(@Context Request request) {
+        return conditional.ok(request, programmes.list().stream().map(mapper::toView).toList(), PUBLIC_MAX_AGE);
     }
 
     @GET
     @Path("/{code}")
     @PermitAll
     @Operation(summary = "One programme")
-    public ProgrammeView get(@PathParam("code") String code) {
-        return programmes.find(code).map(mapper::toView).orElseThrow(NotFoundException::new);
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
+    public Response get(@Context Request request, @PathParam("code") String code) {
+        return conditional.ok(request, programmes.find(code).map(mapper::toView).orElseThrow(NotFoundException::new),
+                PUBLIC_MAX_AGE);
     }
 
     @POST

@@ -1,7 +1,9 @@
 package uk.mathshubs.catalogue.rest;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,9 +23,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,6 +44,7 @@ import uk.mathshubs.catalogue.domain.WorkGroup;
 import uk.mathshubs.catalogue.mapping.CatalogueMapper;
 import uk.mathshubs.catalogue.service.WorkGroupFilter;
 import uk.mathshubs.catalogue.service.WorkGroupService;
+import uk.mathshubs.kit.http.Conditional;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1/work-groups")
@@ -44,18 +53,25 @@ import uk.mathshubs.kit.security.Caller;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkGroupResource {
 
+    /** Hub websites may show a listing up to a minute old; places and windows change slower than that. */
+    private static final Duration PUBLIC_MAX_AGE = Duration.ofSeconds(60);
+
     private final WorkGroupService workGroups;
     private final CatalogueMapper mapper;
+    private final Conditional conditional;
 
-    public WorkGroupResource(WorkGroupService workGroups, CatalogueMapper mapper) {
+    public WorkGroupResource(WorkGroupService workGroups, CatalogueMapper mapper, Conditional conditional) {
         this.workGroups = workGroups;
         this.mapper = mapper;
+        this.conditional = conditional;
     }
 
     @GET
     @PermitAll
     @Operation(summary = "Published Work Groups, filtered and paged")
-    public PageView<WorkGroupView> list(
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkGroupPage.class)))
+    public Response list(
+            @Context Request request,
             @QueryParam("programme") String programme,
             @QueryParam("hub") String hub,
             @QueryParam("academicYear") String academicYear,
@@ -66,16 +82,19 @@ public class WorkGroupResource {
                 Optional.ofNullable(academicYear), openNow);
         PanacheQuery<WorkGroup> query = workGroups.list(filter, page, size);
         Instant now = workGroups.now();
-        return new PageView<>(query.list().stream().map(w -> mapper.toView(w, now)).toList(), page, size,
-                query.count(), query.pageCount());
+        return conditional.ok(request, new PageView<>(query.list().stream().map(w -> mapper.toView(w, now)).toList(), page,
+                size, query.count(), query.pageCount()), PUBLIC_MAX_AGE);
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "One Work Group")
-    public WorkGroupView get(@PathParam("id") UUID id) {
-        return workGroups.find(id).map(w -> mapper.toView(w, workGroups.now())).orElseThrow(NotFoundException::new);
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkGroupView.class)))
+    public Response get(@Context Request request, @PathParam("id") UUID id) {
+        return conditional.ok(request,
+                workGroups.find(id).map(w -> mapper.toView(w, workGroups.now())).orElseThrow(NotFoundException::new),
+                PUBLIC_MAX_AGE);
     }
 
     @POST
@@ -102,5 +121,14 @@ public class WorkGroupResource {
     public WorkGroupView changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusChange change) {
         return workGroups.changeStatus(id, change.status()).map(w -> mapper.toView(w, workGroups.now()))
                 .orElseThrow(NotFoundException::new);
+    }
+
+    /** The listing's shape, for the OpenAPI document (the body is written by {@link Conditional}). */
+    static final class WorkGroupPage {
+        public List<WorkGroupView> items;
+        public int page;
+        public int size;
+        public long totalItems;
+        public int totalPages;
     }
 }
