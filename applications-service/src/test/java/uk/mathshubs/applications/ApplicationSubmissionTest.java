@@ -135,6 +135,19 @@ class ApplicationSubmissionTest {
     }
 
     @Test
+    void aCapacityCutBelowThePlacesGivenTakesNoPlaceAwayAndGivesNoMore() {
+        UUID group = WorkGroups.openGroup(HUB, 2);
+        submit(group, ApplicationForms.valid(urn())).statusCode(201).body("application.status", equalTo("ACCEPTED"));
+        submit(group, ApplicationForms.valid(urn())).statusCode(201).body("application.status", equalTo("ACCEPTED"));
+
+        WorkGroups.changeCapacity(group, HUB, 1, 3);
+
+        submit(group, ApplicationForms.valid(urn())).statusCode(201).body("application.status", equalTo("WAITLISTED"));
+        given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
+                .then().statusCode(200).body("status", equalTo(List.of("ACCEPTED", "ACCEPTED", "WAITLISTED")));
+    }
+
+    @Test
     void anUnknownWorkGroupIsNotFound() {
         submit(UUID.randomUUID(), ApplicationForms.valid(urn())).statusCode(404).contentType("application/problem+json");
     }

@@ -36,6 +36,19 @@ final class WorkGroups {
         return id;
     }
 
+    /** The catalogue announcing a new capacity (as if it could not yet see the places given). */
+    static void changeCapacity(UUID id, String hub, int capacity, long revision) {
+        Instant now = Instant.now();
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventType.WORK_GROUP_CHANGED, id, new WorkGroupPayload(id, "MN_RKS1",
+                    "Mastering Number at Reception and Key Stage 1", "MN_RKS1", MN_RKS1_ROLES, hub, "2027/28", capacity,
+                    "FIRST_COME_FIRST_SERVED", "OPEN", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
+                    LocalDate.now().plusDays(40), revision));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> WorkGroup.<WorkGroup>findById(id).revision == revision));
+    }
+
     static boolean known(UUID id) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> WorkGroup.findById(id) != null);
     }

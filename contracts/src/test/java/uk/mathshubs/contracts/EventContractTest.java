@@ -47,7 +47,7 @@ class EventContractTest {
                     "Elston Hall Primary School",
                     List.of(new ApplicationAccepted.Participant(ID, "HEADTEACHER", "Ann Head", "head@example.org", "0123456")), AT),
             ApplicationWaitlisted.class, new ApplicationWaitlisted(ID, "MH-7Q4K-2M9X", ID, "103456", 1),
-            ApplicationWithdrawn.class, new ApplicationWithdrawn(ID, "MH-7Q4K-2M9X", ID, "103456", AT),
+            ApplicationWithdrawn.class, new ApplicationWithdrawn(ID, "MH-7Q4K-2M9X", ID, "103456", true, AT),
             SessionPayload.class, new SessionPayload(ID, null, "MN_KS2", "2024/25", "YouTube Live launch", "LEAD_TEACHERS",
                     "LIVE_ONLINE", Instant.parse("2024-09-12T15:00:00Z"), Instant.parse("2024-09-12T16:00:00Z"), "SCHEDULED", 0),
             ParticipationCompleted.class, new ParticipationCompleted(ID, "MN_RKS1", "2024/25", "103456", AT));

@@ -54,7 +54,15 @@ public class WorkGroupConsumer {
         group.requiredRoles = event.requiredRoles();
         group.hubCode = event.hubCode();
         group.academicYear = event.academicYear();
-        group.capacity = event.capacity();
+        if (event.capacity() < group.placesAllocated) {
+            // The catalogue refuses such a cut when it knows; this is the race it could not see. No school
+            // loses a place it was given, and no further place is given until enough are released.
+            LOG.warnf("Work Group %s: capacity %d is below the %d places already given; keeping %d",
+                    group.id, event.capacity(), group.placesAllocated, group.placesAllocated);
+            group.capacity = group.placesAllocated;
+        } else {
+            group.capacity = event.capacity();
+        }
         group.allocationPolicy = event.allocationPolicy();
         group.status = event.status();
         group.applicationsOpenAt = event.applicationsOpenAt();

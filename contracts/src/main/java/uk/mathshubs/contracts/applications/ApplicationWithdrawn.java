@@ -8,5 +8,7 @@ public record ApplicationWithdrawn(
         String reference,
         UUID workGroupId,
         String urn,
+        /** True when the school held a place, which is now free for the next school waiting. */
+        boolean placeReleased,
         Instant withdrawnAt) {
 }

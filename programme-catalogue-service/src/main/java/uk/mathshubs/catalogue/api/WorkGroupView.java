@@ -11,6 +11,7 @@ public record WorkGroupView(
         HubRef hub,
         String academicYear,
         int capacity,
+        int placesLeft,
         String lead,
         String allocationPolicy,
         String status,

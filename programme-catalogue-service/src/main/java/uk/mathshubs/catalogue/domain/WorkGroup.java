@@ -59,6 +59,10 @@ public class WorkGroup extends PanacheEntityBase {
     @Column(name = "confirmation_date", nullable = false)
     public LocalDate confirmationDate;
 
+    /** Places given so far, from the applications service's events; never written by the catalogue's own API. */
+    @Column(name = "places_allocated", nullable = false)
+    public int placesAllocated;
+
     /** When closed, schools may register interest for next year's group instead. */
     @Column(name = "express_interest", nullable = false)
     public boolean expressInterest;
@@ -75,6 +79,10 @@ public class WorkGroup extends PanacheEntityBase {
 
     public boolean isOpenAt(Instant now) {
         return status == WorkGroupStatus.OPEN && !now.isBefore(applicationsOpenAt) && now.isBefore(applicationsCloseAt);
+    }
+
+    public int placesLeft() {
+        return Math.max(0, capacity - placesAllocated);
     }
 
     public void touch(Instant now) {

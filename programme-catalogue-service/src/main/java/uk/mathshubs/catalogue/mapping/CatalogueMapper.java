@@ -51,6 +51,7 @@ public class CatalogueMapper {
                 new WorkGroupView.HubRef(w.hub.code, w.hub.name),
                 w.academicYear,
                 w.capacity,
+                w.placesLeft(),
                 w.lead,
                 w.allocationPolicy.name(),
                 w.status.name(),

@@ -76,10 +76,11 @@ public class WorkGroupResource {
             @QueryParam("hub") String hub,
             @QueryParam("academicYear") String academicYear,
             @QueryParam("openNow") @DefaultValue("false") boolean openNow,
+            @QueryParam("hasPlaces") @DefaultValue("false") boolean hasPlaces,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var filter = new WorkGroupFilter(Optional.ofNullable(programme), Optional.ofNullable(hub),
-                Optional.ofNullable(academicYear), openNow);
+                Optional.ofNullable(academicYear), openNow, hasPlaces);
         PanacheQuery<WorkGroup> query = workGroups.list(filter, page, size);
         Instant now = workGroups.now();
         return conditional.ok(request, new PageView<>(query.list().stream().map(w -> mapper.toView(w, now)).toList(), page,

@@ -7,5 +7,6 @@ public record WorkGroupFilter(
         Optional<String> programme,
         Optional<String> hub,
         Optional<String> academicYear,
-        boolean openNow) {
+        boolean openNow,
+        boolean hasPlaces) {
 }

@@ -59,6 +59,10 @@ public class WorkGroupService {
             if (!group.hub.code.equals(request.hubCode())) {
                 throw ProblemException.invalidField("hubCode", "a Work Group cannot move to another hub");
             }
+            if (request.capacity() < group.placesAllocated) {
+                throw ProblemException.conflict("capacity-below-allocated", "Capacity below places given",
+                        "capacity: " + group.placesAllocated + " places have already been given; capacity cannot be less");
+            }
             apply(request, group);
             group.touch(clock.instant());
             events.changed(group);
@@ -110,6 +114,9 @@ public class WorkGroupService {
             where.append(" and status = :open and applicationsOpenAt <= :now and applicationsCloseAt > :now");
             params.put("open", WorkGroupStatus.OPEN);
             params.put("now", clock.instant());
+        }
+        if (filter.hasPlaces()) {
+            where.append(" and placesAllocated < capacity");
         }
         return WorkGroup.<WorkGroup>find(where.toString(), Sort.by("academicYear", Sort.Direction.Descending)
                 .and("hub.name").and("programme.code").and("id"), params).page(Page.of(page, size));
