@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.mathshubs.applications.api.validation.ValidTrn;
 import uk.mathshubs.applications.api.validation.WithinWordLimit;
 import uk.mathshubs.contracts.ParticipantRole;
@@ -20,14 +22,14 @@ public record ApplicationRequest(
         @NotNull @Valid Headteacher headteacher,
         @NotNull @Valid MainContact mainContact,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid LeadTeacher> leadTeachers,
-        @NotBlank @Size(max = 4000) @WithinWordLimit String headteacherStatement) {
+        @Schema(example = "We want every child to leave Key Stage 1 fluent and flexible with number.") @NotBlank @Size(max = 4000) @WithinWordLimit String headteacherStatement) {
 
     public record School(
-            @NotBlank @Pattern(regexp = "\\d{6,7}", message = "must be the school's 6 or 7 digit URN") String urn,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 500) String address,
-            @NotBlank @Pattern(regexp = "[0-9 +()\\-]{6,20}", message = "must be a telephone number") String telephone,
-            @NotBlank @Size(max = 100) String localAuthority) {
+            @Schema(example = "103456") @NotBlank @Pattern(regexp = "\\d{6,7}", message = "must be the school's 6 or 7 digit URN") String urn,
+            @Schema(example = "Elston Hall Primary School") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Elston Hall Lane, Wolverhampton WV10 9JS") @NotBlank @Size(max = 500) String address,
+            @Schema(example = "01902 556360") @NotBlank @Pattern(regexp = "[0-9 +()\\-]{6,20}", message = "must be a telephone number") String telephone,
+            @Schema(example = "Wolverhampton") @NotBlank @Size(max = 100) String localAuthority) {
     }
 
     public record Headteacher(
