@@ -1,0 +1,171 @@
+package uk.mathshubs.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The first end-to-end flow, through the gateway, with tokens from a real Keycloak, a real Kafka broker
+ * and real PostgreSQL: a Work Group is published, listed, applied for and accepted, and the school's
+ * people end up enrolled in its sessions in the scheduling service.
+ */
+class EndToEndFlowIT {
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void up() throws Exception {
+        platform = Platform.up();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (platform == null) {
+            return;
+        }
+        List<Long> pids = recordedPids(platform.home());
+        platform.close();
+        assertThat(pids).as("processes started by ./platform").isNotEmpty()
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                        .as("pid %d still alive after ./platform down", pid).isFalse());
+    }
+
+    @Test
+    void aPublishedWorkGroupIsAppliedForAndTheAcceptedSchoolsPeopleAreEnrolled() {
+        String admin = passwordToken("ncetm.admin");
+        String hubAdmin = passwordToken("central.admin");
+        String website = clientToken("hub-website-central", "central-website-secret");
+
+        // The demo data from the seeds is there: open Work Groups at Central Maths Hub.
+        String year = given().get(platform.gateway() + "/api/v1/work-groups?hub=CENTRAL&openNow=true")
+                .then().statusCode(200).body("items.programme.code", hasItem("MN_RKS1"))
+                .extract().path("items[0].academicYear");
+
+        // A programme admin publishes a Work Group with one place.
+        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("programmeCode", "MN_RKS1", "hubCode", "CENTRAL", "academicYear", year, "capacity", 1,
+                        "lead", "End-to-end Work Group Lead", "allocationPolicy", "FIRST_COME_FIRST_SERVED",
+                        "applicationWindow", Map.of(
+                                "opensAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString(),
+                                "closesAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString(),
+                                "confirmationDate", LocalDate.now().plusDays(35).toString())))
+                .post(platform.gateway() + "/api/v1/work-groups")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", "OPEN"))
+                .put(platform.gateway() + "/api/v1/work-groups/{id}/status", id)
+                .then().statusCode(200);
+
+        // It shows in the public listing.
+        given().get(platform.gateway() + "/api/v1/work-groups?hub=CENTRAL&programme=MN_RKS1&openNow=true&size=100")
+                .then().statusCode(200).body("items.id", hasItem(id));
+
+        // The hub schedules a local session once the scheduling service has heard of the group.
+        Map<String, Object> session = Map.of("title", "Autumn local session", "audience", "LEAD_TEACHERS",
+                "deliveryMode", "FACE_TO_FACE", "startsAt", year.substring(0, 4) + "-10-14T16:00",
+                "endsAt", year.substring(0, 4) + "-10-14T17:30", "location", "Bishop Challoner Catholic College");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
+                .body(session).post(platform.gateway() + "/api/v1/work-groups/{id}/sessions", id).statusCode() == 201);
+
+        // A school applies through its hub's website, as soon as the applications service knows the group.
+        Map<String, Object> application = application("137001");
+        Response accepted = await().atMost(Duration.ofSeconds(30)).until(
+                () -> given().auth().oauth2(website).contentType(ContentType.JSON).body(application)
+                        .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id),
+                response -> response.statusCode() != 404);
+        accepted.then().statusCode(201).body("application.status", equalTo("ACCEPTED"));
+        given().auth().oauth2(website).contentType(ContentType.JSON).body(application("137002"))
+                .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
+                .then().statusCode(201)
+                .body("application.status", equalTo("WAITLISTED"))
+                .body("application.waitingListPosition", equalTo(1));
+
+        // ApplicationAccepted crossed Kafka: the accepted school's five people are enrolled, by role.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> participants = given().auth().oauth2(admin)
+                    .get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", id)
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(participants).extracting(p -> p.get("role")).containsExactlyInAnyOrder("HEADTEACHER",
+                    "LEAD_TEACHER_RECEPTION", "LEAD_TEACHER_YEAR_1", "LEAD_TEACHER_YEAR_2", "MATHS_LEAD");
+            assertThat(participants).extracting(p -> p.get("urn")).containsOnly("137001");
+            assertThat(participants).allSatisfy(p -> assertThat(((List<?>) p.get("sessionIds"))).isNotEmpty());
+        });
+
+        // Tenancy holds through the gateway: another hub's admin sees nothing of it.
+        given().auth().oauth2(passwordToken("shaw.admin"))
+                .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
+                .then().statusCode(403).contentType("application/problem+json");
+        // And a forged token is refused at the gateway.
+        given().auth().oauth2(admin.substring(0, admin.length() - 4) + "AAAA")
+                .get(platform.gateway() + "/api/v1/work-groups")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static Map<String, Object> application(String urn) {
+        return Map.of(
+                "school", Map.of("urn", urn, "name", "Elston Hall Primary School " + urn, "address", "Elston Hall Lane, Wolverhampton",
+                        "telephone", "01902 556360", "localAuthority", "Wolverhampton"),
+                "headteacher", Map.of("name", "Ann Head", "email", "head" + urn + "@school.example"),
+                "mainContact", Map.of("name", "Sam Wycherley", "email", "sam" + urn + "@school.example", "trn", "1234567",
+                        "schoolRoles", "Maths lead"),
+                "leadTeachers", List.of(
+                        teacher("LEAD_TEACHER_RECEPTION", "Rita Reception", urn, "2345678"),
+                        teacher("LEAD_TEACHER_YEAR_1", "Yusuf One", urn, "3456789"),
+                        teacher("LEAD_TEACHER_YEAR_2", "Yolanda Two", urn, "4567890"),
+                        teacher("MATHS_LEAD", "Sam Wycherley", urn, "1234567")),
+                "headteacherStatement", "Our children need secure number sense before Key Stage 2.");
+    }
+
+    private static Map<String, Object> teacher(String role, String name, String urn, String trn) {
+        return Map.of("role", role, "name", name, "email", name.toLowerCase().replace(' ', '.') + urn + "@school.example",
+                "trn", trn, "schoolRoles", "Class teacher");
+    }
+
+    private static String passwordToken(String user) {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "maths-hubs-cli", "username", user,
+                        "password", "demo-password"))
+                .post(platform.realm() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String clientToken(String client, String secret) {
+        return given().formParams(Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret))
+                .post(platform.realm() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static List<Long> recordedPids(Path home) throws IOException {
+        Path pids = home.resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(pids)) {
+            return files.map(f -> {
+                try {
+                    return Long.parseLong(Files.readString(f).strip());
+                } catch (IOException | NumberFormatException e) {
+                    return -1L;
+                }
+            }).filter(pid -> pid > 0).toList();
+        }
+    }
+}

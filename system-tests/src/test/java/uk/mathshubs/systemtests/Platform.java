@@ -1,0 +1,102 @@
+package uk.mathshubs.systemtests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform as a newcomer starts it, with {@code ./platform up}, but on free ports and in a
+ * private state directory, so it never clashes with a platform a developer is running.
+ */
+final class Platform implements AutoCloseable {
+
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(12);
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env = new HashMap<>();
+    final int gatewayPort;
+    final int keycloakPort;
+
+    private Platform(Path root, Path home) throws IOException {
+        this.root = root;
+        this.home = home;
+        gatewayPort = freePort();
+        keycloakPort = freePort();
+        env.put("PLATFORM_HOME", home.toString());
+        env.put("PLATFORM_GATEWAY_PORT", String.valueOf(gatewayPort));
+        env.put("PLATFORM_KEYCLOAK_PORT", String.valueOf(keycloakPort));
+        for (String port : List.of("PLATFORM_KEYCLOAK_MANAGEMENT_PORT", "PLATFORM_CATALOGUE_PORT", "PLATFORM_APPLICATIONS_PORT",
+                "PLATFORM_SCHEDULING_PORT", "PLATFORM_POSTGRES_PORT", "PLATFORM_KAFKA_PORT", "PLATFORM_KAFKA_CONTROLLER_PORT")) {
+            env.put(port, String.valueOf(freePort()));
+        }
+        // The reactor has just packaged every service; the platform must run exactly those jars.
+        env.put("PLATFORM_SKIP_BUILD", "1");
+    }
+
+    static Platform up() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("platform.home", "target/platform")).toAbsolutePath();
+        Platform platform = new Platform(root, home);
+        platform.run(UP_TIMEOUT, "up");
+        return platform;
+    }
+
+    String gateway() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    String realm() {
+        return "http://localhost:" + keycloakPort + "/realms/maths-hubs";
+    }
+
+    Path home() {
+        return home;
+    }
+
+    String run(Duration timeout, String... command) throws Exception {
+        Files.createDirectories(home);
+        Path log = home.resolve("platform-" + command[0] + ".out");
+        ProcessBuilder builder = new ProcessBuilder(concat(root.resolve("platform").toString(), command))
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./platform " + String.join(" ", command) + " did not finish in " + timeout
+                    + ":\n" + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        System.out.println(output);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("./platform " + String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    @Override
+    public void close() throws Exception {
+        run(Duration.ofMinutes(2), "down");
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
