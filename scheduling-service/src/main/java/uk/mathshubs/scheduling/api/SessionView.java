@@ -1,0 +1,24 @@
+package uk.mathshubs.scheduling.api;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A session as hub websites and calendars show it. Times are in UK local time (Europe/London) with their offset. */
+public record SessionView(
+        UUID id,
+        /** Null for a central session. */
+        UUID workGroupId,
+        boolean central,
+        String programmeCode,
+        String academicYear,
+        String title,
+        String audience,
+        String deliveryMode,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        String term,
+        String location,
+        String joinLink,
+        String recordingLink,
+        String status) {
+}

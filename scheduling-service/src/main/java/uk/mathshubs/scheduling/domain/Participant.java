@@ -1,0 +1,59 @@
+package uk.mathshubs.scheduling.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import uk.mathshubs.contracts.ParticipantRole;
+
+/** One person an accepted school named on its application: a headteacher, maths lead or lead teacher. */
+@Entity
+@Table(name = "participant")
+public class Participant extends PanacheEntityBase {
+
+    /** The applications service's participantId, so a redelivered acceptance finds the same person. */
+    @Id
+    public UUID id;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Column(name = "work_group_id", nullable = false)
+    public UUID workGroupId;
+
+    @Column(name = "programme_code", nullable = false)
+    public String programmeCode;
+
+    @Column(name = "academic_year", nullable = false)
+    public String academicYear;
+
+    @Column(nullable = false)
+    public String urn;
+
+    @Column(name = "school_name", nullable = false)
+    public String schoolName;
+
+    /** A {@link ParticipantRole} name, kept as text so that a role added to the contract later still loads. */
+    @Column(nullable = false)
+    public String role;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String email;
+
+    public String trn;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
+    }
+}

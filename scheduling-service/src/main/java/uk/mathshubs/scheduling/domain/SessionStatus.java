@@ -1,0 +1,5 @@
+package uk.mathshubs.scheduling.domain;
+
+public enum SessionStatus {
+    SCHEDULED, CANCELLED
+}

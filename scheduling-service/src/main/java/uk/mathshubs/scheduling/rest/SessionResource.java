@@ -1,0 +1,95 @@
+package uk.mathshubs.scheduling.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import uk.mathshubs.kit.security.Caller;
+import uk.mathshubs.scheduling.api.CentralSessionRequest;
+import uk.mathshubs.scheduling.api.SessionRequest;
+import uk.mathshubs.scheduling.api.SessionView;
+import uk.mathshubs.scheduling.domain.Session;
+import uk.mathshubs.scheduling.mapping.SchedulingMapper;
+import uk.mathshubs.scheduling.service.SessionService;
+
+@Path("/api/v1")
+@Tag(name = "Sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final SchedulingMapper mapper;
+
+    public SessionResource(SessionService sessions, SchedulingMapper mapper) {
+        this.sessions = sessions;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/work-groups/{id}/sessions")
+    @PermitAll
+    @Operation(summary = "A Work Group's sessions: its local ones and the central ones of its programme and year, by start")
+    public List<SessionView> forWorkGroup(@PathParam("id") UUID workGroupId) {
+        return sessions.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new).stream().map(mapper::toView).toList();
+    }
+
+    @POST
+    @Path("/work-groups/{id}/sessions")
+    @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
+    @Operation(summary = "Schedule a local session (the Work Group's hub)",
+            description = "Times are UK local times (Europe/London), such as 2027-10-14T16:00. The school people it concerns are enrolled.")
+    public RestResponse<SessionView> scheduleLocal(@PathParam("id") UUID workGroupId, @NotNull @Valid SessionRequest request) {
+        return created(sessions.scheduleLocal(workGroupId, request).orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @Path("/sessions/{id}")
+    @PermitAll
+    @Operation(summary = "One session, local or central")
+    public SessionView get(@PathParam("id") UUID id) {
+        return sessions.find(id).map(mapper::toView).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("/central-sessions")
+    @PermitAll
+    @Operation(summary = "The central (national) sessions of a programme in an academic year, by start")
+    public List<SessionView> central(@QueryParam("programmeCode") @NotBlank String programmeCode,
+            @QueryParam("academicYear") @NotBlank String academicYear) {
+        return sessions.central(programmeCode, academicYear).stream().map(mapper::toView).toList();
+    }
+
+    @POST
+    @Path("/central-sessions")
+    @RolesAllowed(Caller.PROGRAMME_ADMIN)
+    @Operation(summary = "Schedule a central session for every Work Group of a programme and year (NCETM only)",
+            description = "Times are UK local times (Europe/London), such as 2027-09-16T16:00. The school people it concerns are enrolled.")
+    public RestResponse<SessionView> scheduleCentral(@NotNull @Valid CentralSessionRequest request) {
+        return created(sessions.scheduleCentral(request));
+    }
+
+    private RestResponse<SessionView> created(Session session) {
+        return RestResponse.ResponseBuilder.<SessionView>created(URI.create("/api/v1/sessions/" + session.id))
+                .entity(mapper.toView(session)).build();
+    }
+}

@@ -1,0 +1,64 @@
+package uk.mathshubs.scheduling.service;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
+import uk.mathshubs.scheduling.domain.Participant;
+
+/** Enrolling an accepted school's people in the sessions meant for them, and taking them off when it withdraws. */
+@ApplicationScoped
+@Transactional
+public class EnrolmentService {
+
+    private static final Logger LOG = Logger.getLogger(EnrolmentService.class);
+
+    private final Enrolments enrolments;
+    private final Clock clock;
+
+    public EnrolmentService(Enrolments enrolments, Clock clock) {
+        this.enrolments = enrolments;
+        this.clock = clock;
+    }
+
+    /** Safe to apply twice: people are kept by their participantId and enrolment ignores what exists. */
+    public void accepted(ApplicationAccepted accepted) {
+        int enrolled = 0;
+        for (ApplicationAccepted.Participant person : accepted.participants()) {
+            Participant participant = Participant.<Participant>findByIdOptional(person.participantId()).orElseGet(() -> {
+                Participant created = new Participant();
+                created.id = person.participantId();
+                return created;
+            });
+            participant.applicationId = accepted.applicationId();
+            participant.workGroupId = accepted.workGroupId();
+            participant.programmeCode = accepted.programmeCode();
+            participant.academicYear = accepted.academicYear();
+            participant.urn = accepted.urn();
+            participant.schoolName = accepted.schoolName();
+            participant.role = person.role();
+            participant.name = person.name();
+            participant.email = person.email();
+            participant.trn = person.trn();
+            participant.withdrawnAt = null;
+            participant.persistAndFlush();
+            enrolled += enrolments.enrolInExpectedSessions(participant);
+        }
+        LOG.infof("Application %s accepted: %d people, %d enrolments in Work Group %s", accepted.reference(),
+                accepted.participants().size(), enrolled, accepted.workGroupId());
+    }
+
+    /** The school's people stop taking part: off every session still to come; past ones stay on record. */
+    public void withdrawn(ApplicationWithdrawn withdrawn) {
+        int people = Participant.update("withdrawnAt = ?1 where applicationId = ?2 and withdrawnAt is null",
+                withdrawn.withdrawnAt(), withdrawn.applicationId());
+        int removed = enrolments.removeFromSessionsAfter(withdrawn.applicationId(), clock.instant());
+        LOG.infof("Application %s withdrawn: %d people, %d enrolments in sessions to come removed", withdrawn.reference(),
+                people, removed);
+    }
+}

@@ -1,0 +1,42 @@
+package uk.mathshubs.scheduling;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import jakarta.inject.Singleton;
+
+/**
+ * The application's clock in tests: the real time unless a test sets "now" (and resets it when done),
+ * so that "sessions still to come" can be tested whatever day the tests run.
+ */
+@Singleton
+public class TestClock extends Clock {
+
+    private volatile Instant fixed;
+
+    public void set(Instant now) {
+        fixed = now;
+    }
+
+    public void reset() {
+        fixed = null;
+    }
+
+    @Override
+    public Instant instant() {
+        Instant now = fixed;
+        return now == null ? Instant.now() : now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the application works in UTC instants");
+    }
+}
