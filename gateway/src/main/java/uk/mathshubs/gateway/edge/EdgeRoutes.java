@@ -1,0 +1,99 @@
+package uk.mathshubs.gateway.edge;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import uk.mathshubs.gateway.problem.Problem;
+import uk.mathshubs.gateway.problem.Problems;
+import uk.mathshubs.gateway.proxy.ReverseProxy;
+
+/**
+ * The gateway's routes, in the order a request meets them: request id, then Quarkus' CORS (-300) and
+ * bearer token check (-200), then the body limit, then the proxy for everything under /api/.
+ */
+@ApplicationScoped
+public class EdgeRoutes {
+
+    private static final Logger LOG = Logger.getLogger(EdgeRoutes.class);
+    private static final int BEFORE_SECURITY = -1_000;
+
+    private final ReverseProxy proxy;
+    private final BodyLimit bodyLimit;
+    private final Problems problems;
+
+    public EdgeRoutes(ReverseProxy proxy, BodyLimit bodyLimit, Problems problems) {
+        this.proxy = proxy;
+        this.bodyLimit = bodyLimit;
+        this.problems = problems;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(BEFORE_SECURITY).handler(RequestIds::assign).failureHandler(this::failed);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(bodyLimit::checkDeclaredLength);
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(this::onlyBearerCredentials)
+                .handler(proxy::handle);
+    }
+
+    /**
+     * Failures from any route. A token that is present but not valid fails Quarkus' authentication; the caller
+     * hears 401 as problem+json. Requests without a token go through: each service decides what anonymous
+     * callers may do.
+     */
+    private void failed(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || ctx.statusCode() == 401) {
+            problems.unauthorized(ctx);
+        } else if (failure instanceof OIDCException) {
+            // The token cannot be checked while the OIDC server is away; like a missing service, worth a retry.
+            problems.serviceUnavailable(ctx, "sign-in");
+        } else if (ctx.statusCode() == 413) {
+            bodyLimit.refuse(ctx);
+        } else if (ctx.normalizedPath().startsWith("/api/")) {
+            problems.send(ctx, otherFailure(ctx));
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static Problem otherFailure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status >= 400 && status < 500) {
+            // The status says it all (RFC 9457 about:blank), as in the services' own problem mapping.
+            return new Problem(URI.create("about:blank"), HttpResponseStatus.valueOf(status).reasonPhrase(), status,
+                    "The request could not be completed", ctx.request().path(), List.of());
+        }
+        LOG.errorf(ctx.failure(), "%s %s failed in the gateway", ctx.request().method(), ctx.normalizedPath());
+        return Problem.of("internal-error", "Internal error", 500,
+                "Something went wrong in the gateway; the request was not completed", ctx.request().path());
+    }
+
+    /**
+     * Quarkus checks bearer tokens only; any other credentials (Basic, an empty Bearer) would pass the gateway
+     * unchecked, so they are refused here rather than left to each service.
+     */
+    private void onlyBearerCredentials(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
+        if (authorization != null && !bearer) {
+            problems.unauthorized(ctx);
+            return;
+        }
+        ctx.next();
+    }
+}

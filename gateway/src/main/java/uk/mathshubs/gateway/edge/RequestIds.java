@@ -1,0 +1,34 @@
+package uk.mathshubs.gateway.edge;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.MDC;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** One id per request, from the caller if it sent a sensible one, on the way in, out and in the logs. */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String KEY = "requestId";
+    // Ids end up in log lines and other services' headers: nothing that could forge either.
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private RequestIds() {
+    }
+
+    static void assign(RoutingContext ctx) {
+        String given = ctx.request().getHeader(HEADER);
+        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.put(KEY, id);
+        MDC.put(KEY, id);
+        // Set now, so that answers the gateway gives itself (401, 413, 503) carry it too.
+        ctx.response().putHeader(HEADER, id);
+        ctx.next();
+    }
+
+    public static String of(RoutingContext ctx) {
+        return ctx.get(KEY);
+    }
+}

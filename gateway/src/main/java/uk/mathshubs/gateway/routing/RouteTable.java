@@ -1,0 +1,31 @@
+package uk.mathshubs.gateway.routing;
+
+import static uk.mathshubs.gateway.routing.Upstream.APPLICATIONS;
+import static uk.mathshubs.gateway.routing.Upstream.CATALOGUE;
+import static uk.mathshubs.gateway.routing.Upstream.SCHEDULING;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Which service answers which path: the first route that matches wins. */
+public final class RouteTable {
+
+    // Most specific first: a Work Group's applications and sessions live in other services than the Work Group.
+    private static final List<Route> ROUTES = List.of(
+            Route.of("/api/v1/work-groups/{id}/applications", APPLICATIONS),
+            Route.of("/api/v1/applications", APPLICATIONS),
+            Route.of("/api/v1/work-groups/{id}/sessions", SCHEDULING),
+            Route.of("/api/v1/central-sessions", SCHEDULING),
+            Route.of("/api/v1/sessions", SCHEDULING),
+            Route.of("/api/v1/participation", SCHEDULING),
+            Route.of("/api/v1/programmes", CATALOGUE),
+            Route.of("/api/v1/hubs", CATALOGUE),
+            Route.of("/api/v1/work-groups", CATALOGUE));
+
+    private RouteTable() {
+    }
+
+    public static Optional<Route> find(String path) {
+        return ROUTES.stream().filter(route -> route.matches(path)).findFirst();
+    }
+}

@@ -1,0 +1,31 @@
+package uk.mathshubs.gateway.routing;
+
+import java.net.URI;
+
+import uk.mathshubs.gateway.config.GatewayConfig;
+
+/** The services behind the gateway, named as the problem details name them. */
+public enum Upstream {
+
+    CATALOGUE("catalogue"),
+    APPLICATIONS("applications"),
+    SCHEDULING("scheduling");
+
+    private final String serviceName;
+
+    Upstream(String serviceName) {
+        this.serviceName = serviceName;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public URI url(GatewayConfig config) {
+        return switch (this) {
+            case CATALOGUE -> config.catalogueUrl();
+            case APPLICATIONS -> config.applicationsUrl();
+            case SCHEDULING -> config.schedulingUrl();
+        };
+    }
+}

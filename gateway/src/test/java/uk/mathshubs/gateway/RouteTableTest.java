@@ -1,0 +1,41 @@
+package uk.mathshubs.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import uk.mathshubs.gateway.routing.Route;
+import uk.mathshubs.gateway.routing.RouteTable;
+
+class RouteTableTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/api/v1/work-groups/wg-1/applications,          APPLICATIONS",
+            "/api/v1/work-groups/wg-1/applications/APP-1,    APPLICATIONS",
+            "/api/v1/applications,                           APPLICATIONS",
+            "/api/v1/applications/APP-1/decision,            APPLICATIONS",
+            "/api/v1/work-groups/wg-1/sessions,              SCHEDULING",
+            "/api/v1/work-groups/wg-1/sessions/s-2,          SCHEDULING",
+            "/api/v1/central-sessions,                       SCHEDULING",
+            "/api/v1/sessions/s-2/attendance,                SCHEDULING",
+            "/api/v1/participation,                          SCHEDULING",
+            "/api/v1/programmes,                             CATALOGUE",
+            "/api/v1/programmes/p-1,                         CATALOGUE",
+            "/api/v1/hubs/CENTRAL,                           CATALOGUE",
+            "/api/v1/work-groups,                            CATALOGUE",
+            "/api/v1/work-groups/wg-1,                       CATALOGUE",
+            "/api/v1/work-groups/wg-1/status,                CATALOGUE",
+            "/api/v1/work-groups/wg-1/applicationsX,         CATALOGUE",
+            "/api/v1/work-groups//applications,              CATALOGUE",
+            "/api/v1/programmesX,                            NONE",
+            "/api/v1/sessionsX,                              NONE",
+            "/api/v2/programmes,                             NONE",
+            "/api/v1,                                        NONE",
+            "/q/health,                                      NONE",
+    })
+    void theFirstMatchingRouteNamesTheService(String path, String service) {
+        assertThat(RouteTable.find(path).map(Route::upstream).map(Enum::name).orElse("NONE")).isEqualTo(service);
+    }
+}

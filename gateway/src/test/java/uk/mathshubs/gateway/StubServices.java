@@ -1,0 +1,92 @@
+package uk.mathshubs.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The three services as echo servers: each answers with what it received (service, method, path, query, headers,
+ * body), so a test sees exactly what the gateway sent. Request headers {@code X-Stub-Status} pick the status and
+ * {@code X-Stub-Chunked} a chunked answer.
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<HttpServer> servers = new java.util.ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "gateway.catalogue-url", echo("catalogue"),
+                "gateway.applications-url", echo("applications"),
+                "gateway.scheduling-url", echo("scheduling"));
+    }
+
+    @Override
+    public void stop() {
+        servers.forEach(server -> server.stop(0));
+        threads.shutdownNow();
+    }
+
+    private String echo(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(threads);
+            server.createContext("/", exchange -> answer(service, exchange));
+            server.start();
+            servers.add(server);
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("The stub " + service + " service could not start", e);
+        }
+    }
+
+    private static void answer(String service, HttpExchange exchange) throws IOException {
+        byte[] received;
+        try (InputStream in = exchange.getRequestBody()) {
+            received = in.readAllBytes();
+        }
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("service", service);
+        echo.put("method", exchange.getRequestMethod());
+        echo.put("path", exchange.getRequestURI().getRawPath());
+        echo.put("query", exchange.getRequestURI().getRawQuery());
+        echo.put("headers", headers);
+        echo.put("body", new String(received, StandardCharsets.UTF_8));
+        echo.put("bodyLength", received.length);
+        byte[] answer = new ObjectMapper().writeValueAsBytes(echo);
+
+        String status = exchange.getRequestHeaders().getFirst("X-Stub-Status");
+        int code = status == null ? 200 : Integer.parseInt(status);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("X-Served-By", service);
+        exchange.getResponseHeaders().add("Location", "/api/v1/from-" + service);
+        // Headers the gateway must not pass back: the hop's own, and CORS, which the gateway owns.
+        exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=stub");
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        // Length 0 means chunked: an answer whose size the gateway cannot know in advance.
+        boolean chunked = exchange.getRequestHeaders().containsKey("X-Stub-Chunked");
+        exchange.sendResponseHeaders(code, chunked ? 0 : answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
+    }
+}
