@@ -3,6 +3,7 @@ package uk.mathshubs.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -109,6 +110,15 @@ class EndToEndFlowIT {
             assertThat(participants).extracting(p -> p.get("urn")).containsOnly("137001");
             assertThat(participants).allSatisfy(p -> assertThat(((List<?>) p.get("sessionIds"))).isNotEmpty());
         });
+
+        // Closing the Work Group in the catalogue reaches the applications service over Kafka: no more applications.
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", "CLOSED"))
+                .put(platform.gateway() + "/api/v1/work-groups/{id}/status", id)
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(website).contentType(ContentType.JSON)
+                .body(application("137003")).post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("register interest")));
 
         // Tenancy holds through the gateway: another hub's admin sees nothing of it.
         given().auth().oauth2(passwordToken("shaw.admin"))
