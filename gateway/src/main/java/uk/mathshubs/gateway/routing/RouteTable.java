@@ -13,7 +13,11 @@ public final class RouteTable {
     // Most specific first: a Work Group's applications and sessions live in other services than the Work Group.
     private static final List<Route> ROUTES = List.of(
             Route.of("/api/v1/work-groups/{id}/applications", APPLICATIONS),
+            Route.of("/api/v1/work-groups/{id}/eligibility-check", APPLICATIONS),
+            Route.of("/api/v1/work-groups/{id}/interest", APPLICATIONS),
             Route.of("/api/v1/applications", APPLICATIONS),
+            Route.of("/api/v1/eligibility-rule-sets", APPLICATIONS),
+            Route.of("/api/v1/confirmations", APPLICATIONS),
             Route.of("/api/v1/work-groups/{id}/sessions", SCHEDULING),
             Route.of("/api/v1/central-sessions", SCHEDULING),
             Route.of("/api/v1/sessions", SCHEDULING),
