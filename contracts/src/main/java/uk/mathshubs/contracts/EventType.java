@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
+import uk.mathshubs.contracts.applications.ApplicationOffered;
+import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
@@ -32,6 +35,10 @@ public enum EventType {
     APPLICATION_ACCEPTED("uk.mathshubs.applications.application.accepted.v1", Topics.APPLICATIONS, ApplicationAccepted.class, "application-accepted.v1"),
     APPLICATION_WAITLISTED("uk.mathshubs.applications.application.waitlisted.v1", Topics.APPLICATIONS, ApplicationWaitlisted.class, "application-waitlisted.v1"),
     APPLICATION_WITHDRAWN("uk.mathshubs.applications.application.withdrawn.v1", Topics.APPLICATIONS, ApplicationWithdrawn.class, "application-withdrawn.v1"),
+    APPLICATION_REJECTED("uk.mathshubs.applications.application.rejected.v1", Topics.APPLICATIONS, ApplicationRejected.class, "application-rejected.v1"),
+    APPLICATION_OFFER_MADE("uk.mathshubs.applications.application.offer-made.v1", Topics.APPLICATIONS, ApplicationOffered.class, "application-offered.v1"),
+    APPLICATION_OFFER_DECLINED("uk.mathshubs.applications.application.offer-declined.v1", Topics.APPLICATIONS, ApplicationOfferEnded.class, "application-offer-ended.v1"),
+    APPLICATION_OFFER_EXPIRED("uk.mathshubs.applications.application.offer-expired.v1", Topics.APPLICATIONS, ApplicationOfferEnded.class, "application-offer-ended.v1"),
 
     SESSION_SCHEDULED("uk.mathshubs.scheduling.session.scheduled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),
     PARTICIPATION_COMPLETED("uk.mathshubs.scheduling.participation.completed.v1", Topics.PARTICIPATION, ParticipationCompleted.class, "participation-completed.v1");

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
+import uk.mathshubs.contracts.applications.ApplicationOffered;
+import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
@@ -35,22 +38,25 @@ class EventContractTest {
     private static final UUID ID = UUID.fromString("0b9f7c52-3c1e-4d53-8c7e-5b0f3c2a9d11");
     private static final Instant AT = Instant.parse("2024-03-01T17:00:00Z");
 
-    private static final Map<Class<?>, Record> EXAMPLES = Map.of(
-            ProgrammePayload.class, new ProgrammePayload("MN_KS2", "Mastering Number at KS2", List.of("Year 4", "Year 5"),
-                    List.of("LEAD_TEACHER_YEAR_4", "LEAD_TEACHER_YEAR_5"), "MN_KS2", 4, 1),
-            WorkGroupPayload.class, new WorkGroupPayload(ID, "MN_RKS1", "Mastering Number at Reception and Key Stage 1", "MN_RKS1",
+    private static final Map<Class<?>, Record> EXAMPLES = Map.ofEntries(
+            Map.entry(ProgrammePayload.class, new ProgrammePayload("MN_KS2", "Mastering Number at KS2", List.of("Year 4", "Year 5"),
+                    List.of("LEAD_TEACHER_YEAR_4", "LEAD_TEACHER_YEAR_5"), "MN_KS2", 4, 1)),
+            Map.entry(WorkGroupPayload.class, new WorkGroupPayload(ID, "MN_RKS1", "Mastering Number at Reception and Key Stage 1", "MN_RKS1",
                     List.of("HEADTEACHER", "MATHS_LEAD", "LEAD_TEACHER_RECEPTION", "LEAD_TEACHER_YEAR_1", "LEAD_TEACHER_YEAR_2"),
                     "CENTRAL", "2024/25", 50, "FIRST_COME_FIRST_SERVED", "OPEN", AT.minusSeconds(86_400 * 60), AT,
-                    LocalDate.of(2024, 3, 7), 3),
-            ApplicationSubmitted.class, new ApplicationSubmitted(ID, "MH-7Q4K-2M9X", ID, "CENTRAL", "103456", AT),
-            ApplicationAccepted.class, new ApplicationAccepted(ID, "MH-7Q4K-2M9X", ID, "CENTRAL", "MN_RKS1", "2024/25", "103456",
+                    LocalDate.of(2024, 3, 7), 3)),
+            Map.entry(ApplicationSubmitted.class, new ApplicationSubmitted(ID, "MH-7Q4K-2M9X", ID, "CENTRAL", "103456", AT)),
+            Map.entry(ApplicationAccepted.class, new ApplicationAccepted(ID, "MH-7Q4K-2M9X", ID, "CENTRAL", "MN_RKS1", "2024/25", "103456",
                     "Elston Hall Primary School",
-                    List.of(new ApplicationAccepted.Participant(ID, "HEADTEACHER", "Ann Head", "head@example.org", "0123456")), AT),
-            ApplicationWaitlisted.class, new ApplicationWaitlisted(ID, "MH-7Q4K-2M9X", ID, "103456", 1),
-            ApplicationWithdrawn.class, new ApplicationWithdrawn(ID, "MH-7Q4K-2M9X", ID, "103456", true, AT),
-            SessionPayload.class, new SessionPayload(ID, null, "MN_KS2", "2024/25", "YouTube Live launch", "LEAD_TEACHERS",
-                    "LIVE_ONLINE", Instant.parse("2024-09-12T15:00:00Z"), Instant.parse("2024-09-12T16:00:00Z"), "SCHEDULED", 0),
-            ParticipationCompleted.class, new ParticipationCompleted(ID, "MN_RKS1", "2024/25", "103456", AT));
+                    List.of(new ApplicationAccepted.Participant(ID, "HEADTEACHER", "Ann Head", "head@example.org", "0123456")), AT)),
+            Map.entry(ApplicationWaitlisted.class, new ApplicationWaitlisted(ID, "MH-7Q4K-2M9X", ID, "103456", 1)),
+            Map.entry(ApplicationWithdrawn.class, new ApplicationWithdrawn(ID, "MH-7Q4K-2M9X", ID, "103456", true, AT)),
+            Map.entry(SessionPayload.class, new SessionPayload(ID, null, "MN_KS2", "2024/25", "YouTube Live launch", "LEAD_TEACHERS",
+                    "LIVE_ONLINE", Instant.parse("2024-09-12T15:00:00Z"), Instant.parse("2024-09-12T16:00:00Z"), "SCHEDULED", 0)),
+            Map.entry(ParticipationCompleted.class, new ParticipationCompleted(ID, "MN_RKS1", "2024/25", "103456", AT)),
+            Map.entry(ApplicationRejected.class, new ApplicationRejected(ID, "MH-7Q4K-2M9X", ID, "103456", false, "The school is in Wales", AT)),
+            Map.entry(ApplicationOffered.class, new ApplicationOffered(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),
+            Map.entry(ApplicationOfferEnded.class, new ApplicationOfferEnded(ID, "MH-7Q4K-2M9X", ID, "103456", AT)));
 
     @ParameterizedTest
     @EnumSource(EventType.class)
