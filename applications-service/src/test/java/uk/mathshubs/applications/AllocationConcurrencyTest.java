@@ -29,8 +29,8 @@ import uk.mathshubs.testsupport.TestTokens;
 @QuarkusTest
 class AllocationConcurrencyTest {
 
-    private static final int SCHOOLS = 300;
-    private static final int PLACES = 25;
+    private static final int SCHOOLS = 1000;
+    private static final int PLACES = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
@@ -39,13 +39,15 @@ class AllocationConcurrencyTest {
     @Test
     void simultaneousApplicationsNeverOverbookAndTheWaitingListHasNoGaps() throws Exception {
         UUID group = WorkGroups.openGroup("CENTRAL", PLACES);
+        List<String> urns = IntStream.range(0, SCHOOLS).mapToObj(i -> String.valueOf(200_000 + i)).toList();
+        Schools.registerPrimaries(urns);
         String token = TestTokens.hubWebsite("CENTRAL");
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         try (ExecutorService applicants = Executors.newFixedThreadPool(64)) {
             for (int i = 0; i < SCHOOLS; i++) {
-                String body = JSON.writeValueAsString(ApplicationForms.valid(String.valueOf(200_000 + i)));
+                String body = JSON.writeValueAsString(ApplicationForms.valid(urns.get(i)));
                 answers.add(applicants.submit(() -> {
                     start.await();
                     return http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/work-groups/" + group + "/applications"))

@@ -26,6 +26,16 @@ final class ApplicationForms {
         return form;
     }
 
+    /** A Mastering Number KS2 form: the Year 4 and Year 5 lead teachers, and the answers to the programme's questions. */
+    static Map<String, Object> ks2(String urn, Map<String, String> declarations) {
+        Map<String, Object> form = valid(urn);
+        form.put("leadTeachers", List.of(
+                teacher("LEAD_TEACHER_YEAR_4", "Fola Four", "4567890"),
+                teacher("LEAD_TEACHER_YEAR_5", "Femi Five", "5678901")));
+        form.put("declarations", declarations);
+        return form;
+    }
+
     static Map<String, Object> teacher(String role, String name, String trn) {
         return Map.of("role", role, "name", name, "email", name.toLowerCase().replace(' ', '.') + "@school.example",
                 "trn", trn, "schoolRoles", "Class teacher");

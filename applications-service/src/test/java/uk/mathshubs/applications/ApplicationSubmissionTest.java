@@ -3,6 +3,7 @@ package uk.mathshubs.applications;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +112,21 @@ class ApplicationSubmissionTest {
         Map<String, Object> badUrn = ApplicationForms.valid("12AB56");
         rejected(group, badUrn, "school.urn");
 
+        Map<String, Object> unknownSchool = ApplicationForms.valid("999998");
+        rejected(group, unknownSchool, "school.urn").body("errors[0].message", equalTo("URN 999998 is not in the schools register"));
+
+        Map<String, Object> fourDigitTrn = ApplicationForms.valid(urn());
+        fourDigitTrn.put("leadTeachers", List.of(
+                ApplicationForms.teacher("LEAD_TEACHER_RECEPTION", "Rita Reception", "1234"),
+                ApplicationForms.teacher("LEAD_TEACHER_YEAR_1", "Yusuf One", "2345678"),
+                ApplicationForms.teacher("LEAD_TEACHER_YEAR_2", "Yolanda Two", "3456789"),
+                ApplicationForms.teacher("MATHS_LEAD", "Sam Lead", "4567890")));
+        rejected(group, fourDigitTrn, "leadTeachers[0].trn");
+
+        Map<String, Object> unaskedQuestion = ApplicationForms.valid(urn());
+        unaskedQuestion.put("declarations", Map.of("year4And5TeachersCanCommitFully", "YES"));
+        rejected(group, unaskedQuestion, "declarations.year4And5TeachersCanCommitFully");
+
         given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
                 .then().statusCode(200).body("$", hasSize(0));
     }
@@ -148,6 +163,29 @@ class ApplicationSubmissionTest {
     }
 
     @Test
+    void aClosedWorkGroupRefusesApplicationsAndTakesExpressionsOfInterestForNextYear() {
+        WorkGroups.Spec spec = WorkGroups.spec(HUB, 5);
+        UUID group = WorkGroups.publish(spec);
+        Map<String, Object> interest = Map.of("urn", "137001", "schoolName", "Elston Hall Primary School",
+                "contactName", "Sam Wycherley", "contactEmail", "sam@elstonhall.example");
+        given().auth().oauth2(TestTokens.hubWebsite(HUB)).contentType(ContentType.JSON).body(interest)
+                .post("/api/v1/work-groups/{id}/interest", group).then().statusCode(409).contentType("application/problem+json");
+
+        WorkGroups.publish(spec.closed());
+
+        submit(group, ApplicationForms.valid(urn())).statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("/api/v1/work-groups/" + group + "/interest"));
+        given().auth().oauth2(TestTokens.hubWebsite(HUB)).contentType(ContentType.JSON).body(interest)
+                .post("/api/v1/work-groups/{id}/interest", group).then().statusCode(200).body("urn", equalTo("137001"));
+        given().auth().oauth2(TestTokens.hubWebsite(HUB)).contentType(ContentType.JSON).body(interest)
+                .post("/api/v1/work-groups/{id}/interest", group).then().statusCode(200);
+        given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/interest", group)
+                .then().statusCode(200).body("contactEmail", equalTo(List.of("sam@elstonhall.example")));
+        given().auth().oauth2(TestTokens.hubAdmin("SHAW")).get("/api/v1/work-groups/{id}/interest", group)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void anUnknownWorkGroupIsNotFound() {
         submit(UUID.randomUUID(), ApplicationForms.valid(urn())).statusCode(404).contentType("application/problem+json");
     }
@@ -161,7 +199,10 @@ class ApplicationSubmissionTest {
                 .post("/api/v1/work-groups/{id}/applications", group).then();
     }
 
+    /** A school in the register, new to every programme. */
     static String urn() {
-        return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        String urn = Schools.urn();
+        Schools.register(Schools.primary(urn));
+        return urn;
     }
 }

@@ -20,6 +20,8 @@ class RouteTableTest {
             "/api/v1/work-groups/wg-1/interest,              APPLICATIONS",
             "/api/v1/eligibility-rule-sets/MN_KS2,           APPLICATIONS",
             "/api/v1/confirmations/tok3n,                    APPLICATIONS",
+            "/api/v1/schools/137001/participation,           APPLICATIONS",
+            "/api/v1/participation-history/import,           APPLICATIONS",
             "/api/v1/work-groups/wg-1/sessions,              SCHEDULING",
             "/api/v1/work-groups/wg-1/sessions/s-2,          SCHEDULING",
             "/api/v1/central-sessions,                       SCHEDULING",

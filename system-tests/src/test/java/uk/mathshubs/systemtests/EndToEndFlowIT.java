@@ -93,12 +93,16 @@ class EndToEndFlowIT {
                 () -> given().auth().oauth2(website).contentType(ContentType.JSON).body(application)
                         .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id),
                 response -> response.statusCode() != 404);
-        accepted.then().statusCode(201).body("application.status", equalTo("ACCEPTED"));
-        given().auth().oauth2(website).contentType(ContentType.JSON).body(application("137002"))
+        // The school hears the decision on the confirmation date; its hub sees it at once.
+        String first = accepted.then().statusCode(201).body("application.status", equalTo("SUBMITTED"))
+                .body("application.eligibility.outcome", equalTo("ELIGIBLE")).extract().path("reference");
+        String second = given().auth().oauth2(website).contentType(ContentType.JSON).body(application("137002"))
                 .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
-                .then().statusCode(201)
-                .body("application.status", equalTo("WAITLISTED"))
-                .body("application.waitingListPosition", equalTo(1));
+                .then().statusCode(201).extract().path("reference");
+        given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", first)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", second)
+                .then().statusCode(200).body("status", equalTo("WAITLISTED")).body("waitingListPosition", equalTo(1));
 
         // ApplicationAccepted crossed Kafka: the accepted school's five people are enrolled, by role.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

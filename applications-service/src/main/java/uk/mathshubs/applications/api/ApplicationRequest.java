@@ -1,6 +1,7 @@
 package uk.mathshubs.applications.api;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.mathshubs.applications.api.validation.ValidTrn;
+import uk.mathshubs.applications.domain.eligibility.Answer;
 import uk.mathshubs.applications.api.validation.WithinWordLimit;
 import uk.mathshubs.contracts.ParticipantRole;
 
@@ -22,7 +24,13 @@ public record ApplicationRequest(
         @NotNull @Valid Headteacher headteacher,
         @NotNull @Valid MainContact mainContact,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid LeadTeacher> leadTeachers,
-        @Schema(example = "We want every child to leave Key Stage 1 fluent and flexible with number.") @NotBlank @Size(max = 4000) @WithinWordLimit String headteacherStatement) {
+        @Schema(example = "We want every child to leave Key Stage 1 fluent and flexible with number.") @NotBlank @Size(max = 4000) @WithinWordLimit String headteacherStatement,
+        @Schema(description = "Answers to the programme's declaration questions (see its eligibility rule set), e.g. {\"year4And5TeachersCanCommitFully\": \"YES\"}")
+        @Size(max = 20) Map<@NotBlank String, @NotNull Answer> declarations) {
+
+    public Map<String, Answer> declarationsOrNone() {
+        return declarations == null ? Map.of() : declarations;
+    }
 
     public record School(
             @Schema(example = "103456") @NotBlank @Pattern(regexp = "\\d{6,7}", message = "must be the school's 6 or 7 digit URN") String urn,

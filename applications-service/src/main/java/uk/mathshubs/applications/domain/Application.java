@@ -2,7 +2,9 @@ package uk.mathshubs.applications.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
@@ -18,8 +20,14 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import uk.mathshubs.applications.domain.eligibility.Eligibility;
+import uk.mathshubs.applications.domain.eligibility.Outcome;
+import uk.mathshubs.kit.problem.ProblemException;
 
 /** A school's application for a place in one Work Group (the seed application form, field for field). */
 @Entity
@@ -90,6 +98,60 @@ public class Application extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** The school's answers to its programme's declaration questions. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> declarations = new HashMap<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "eligibility_outcome")
+    public Outcome eligibilityOutcome;
+
+    /** The explained eligibility answer as it stood when the school applied. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "eligibility")
+    public Eligibility eligibility;
+
+    /** 0 first; orders schools when a priority-rules Work Group allocates at close. */
+    @Column(nullable = false)
+    public int priority;
+
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    @Column(name = "offer_expires_at")
+    public Instant offerExpiresAt;
+
+    /**
+     * Moves the application on, if that is a legal step, and keeps the step in its history. A step that is not
+     * legal (accepting a withdrawn application, say) is a conflict the caller hears about.
+     */
+    public void moveTo(ApplicationStatus next, String reason, String decidedBy, Instant at) {
+        if (!status.canMoveTo(next)) {
+            throw ProblemException.conflict("illegal-transition", "Not possible now",
+                    "Application " + reference + " is " + status + " and cannot become " + next);
+        }
+        ApplicationDecision decision = new ApplicationDecision();
+        decision.applicationId = id;
+        decision.fromStatus = status;
+        decision.toStatus = next;
+        decision.reason = reason;
+        decision.decidedBy = decidedBy;
+        decision.decidedAt = at;
+        decision.persist();
+        status = next;
+        decidedAt = at;
+        if (reason != null) {
+            decisionReason = reason;
+        }
+        if (next != ApplicationStatus.OFFERED) {
+            offerExpiresAt = null;
+        }
+        if (next != ApplicationStatus.WAITLISTED) {
+            waitingListPosition = null;
+        }
+    }
 
     /** Always shown with the application; one extra query loads them for a whole list. */
     @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)

@@ -6,11 +6,15 @@ import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.WorkGroup;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
+import uk.mathshubs.contracts.applications.ApplicationOffered;
+import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
+import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.kit.outbox.Outbox;
 
-/** What the applications service tells the others, through the outbox. */
+/** What the applications service tells the others, through the outbox, in the transaction of the change. */
 @ApplicationScoped
 public class ApplicationEvents {
 
@@ -25,19 +29,41 @@ public class ApplicationEvents {
                 new ApplicationSubmitted(a.id, a.reference, a.workGroupId, a.hubCode, a.urn, a.submittedAt));
     }
 
-    /** The outcome of allocation: accepted (with the people to enrol) or on the waiting list. */
-    public void decided(Application a, WorkGroup group) {
-        switch (a.status) {
-            case ACCEPTED -> outbox.record(EventType.APPLICATION_ACCEPTED, a.id, new ApplicationAccepted(
-                    a.id, a.reference, a.workGroupId, a.hubCode, group.programmeCode, group.academicYear, a.urn,
-                    a.schoolName,
-                    a.people.stream().map(p -> new ApplicationAccepted.Participant(p.id, p.role, p.name, p.email, p.trn)).toList(),
-                    a.decidedAt));
-            case WAITLISTED -> outbox.record(EventType.APPLICATION_WAITLISTED, a.id,
-                    new ApplicationWaitlisted(a.id, a.reference, a.workGroupId, a.urn, a.waitingListPosition));
-            case SUBMITTED, WITHDRAWN -> {
-                // nothing decided yet, or nothing to announce here
-            }
-        }
+    /** The school has a place: the people to enrol travel with it. */
+    public void accepted(Application a, WorkGroup group) {
+        outbox.record(EventType.APPLICATION_ACCEPTED, a.id, new ApplicationAccepted(
+                a.id, a.reference, a.workGroupId, a.hubCode, group.programmeCode, group.academicYear, a.urn, a.schoolName,
+                a.people.stream().map(p -> new ApplicationAccepted.Participant(p.id, p.role, p.name, p.email, p.trn)).toList(),
+                a.decidedAt));
+    }
+
+    public void waitlisted(Application a) {
+        outbox.record(EventType.APPLICATION_WAITLISTED, a.id,
+                new ApplicationWaitlisted(a.id, a.reference, a.workGroupId, a.urn, a.waitingListPosition));
+    }
+
+    public void rejected(Application a, boolean placeReleased) {
+        outbox.record(EventType.APPLICATION_REJECTED, a.id,
+                new ApplicationRejected(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decisionReason, a.decidedAt));
+    }
+
+    public void withdrawn(Application a, boolean placeReleased) {
+        outbox.record(EventType.APPLICATION_WITHDRAWN, a.id,
+                new ApplicationWithdrawn(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decidedAt));
+    }
+
+    public void offered(Application a) {
+        outbox.record(EventType.APPLICATION_OFFER_MADE, a.id,
+                new ApplicationOffered(a.id, a.reference, a.workGroupId, a.urn, a.offerExpiresAt));
+    }
+
+    public void offerDeclined(Application a) {
+        outbox.record(EventType.APPLICATION_OFFER_DECLINED, a.id,
+                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt));
+    }
+
+    public void offerExpired(Application a) {
+        outbox.record(EventType.APPLICATION_OFFER_EXPIRED, a.id,
+                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt));
     }
 }

@@ -9,12 +9,16 @@ import org.jboss.logging.Logger;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.applications.service.Decisions;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
 import uk.mathshubs.kit.inbox.EventPayloads;
 import uk.mathshubs.kit.inbox.ProcessedEvents;
 
-/** Keeps this service's copy of each Work Group in step with the catalogue. */
+/**
+ * Keeps this service's copy of each Work Group in step with the catalogue; a priority-rules group that closes is
+ * allocated, and places added to a full group go to the schools waiting.
+ */
 @ApplicationScoped
 public class WorkGroupConsumer {
 
@@ -23,10 +27,12 @@ public class WorkGroupConsumer {
 
     private final ProcessedEvents processed;
     private final EventPayloads payloads;
+    private final Decisions decisions;
 
-    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads) {
+    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads, Decisions decisions) {
         this.processed = processed;
         this.payloads = payloads;
+        this.decisions = decisions;
     }
 
     @Incoming("work-groups")
@@ -42,6 +48,7 @@ public class WorkGroupConsumer {
         }
         WorkGroupPayload event = payloads.read(payload, WorkGroupPayload.class);
         WorkGroup group = WorkGroup.findById(event.workGroupId());
+        int capacityBefore = group == null ? 0 : group.capacity;
         if (group == null) {
             group = new WorkGroup();
             group.id = event.workGroupId();
@@ -70,5 +77,12 @@ public class WorkGroupConsumer {
         group.confirmationDate = event.confirmationDate();
         group.revision = event.revision();
         group.persist();
+
+        if (!group.isFirstComeFirstServed() && "CLOSED".equals(group.status)) {
+            decisions.allocateByPriority(group.id);
+        }
+        if (group.capacity > capacityBefore && capacityBefore > 0) {
+            decisions.offerFreePlaces(group.id);
+        }
     }
 }

@@ -25,9 +25,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import uk.mathshubs.applications.api.ApplicationRequest;
 import uk.mathshubs.applications.api.ApplicationView;
+import uk.mathshubs.applications.api.DecisionRequest;
 import uk.mathshubs.applications.api.SubmittedApplication;
+import uk.mathshubs.applications.api.WithdrawalRequest;
+import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.mapping.ApplicationMapper;
+import uk.mathshubs.applications.service.ApplicationAccess;
 import uk.mathshubs.applications.service.ApplicationService;
+import uk.mathshubs.applications.service.Decisions;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1")
@@ -36,11 +41,18 @@ import uk.mathshubs.kit.security.Caller;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
 
+    private static final String SECRET = "X-Application-Secret";
+
     private final ApplicationService applications;
+    private final Decisions decisions;
+    private final ApplicationAccess access;
     private final ApplicationMapper mapper;
 
-    public ApplicationResource(ApplicationService applications, ApplicationMapper mapper) {
+    public ApplicationResource(ApplicationService applications, Decisions decisions, ApplicationAccess access,
+            ApplicationMapper mapper) {
         this.applications = applications;
+        this.decisions = decisions;
+        this.access = access;
         this.mapper = mapper;
     }
 
@@ -48,10 +60,12 @@ public class ApplicationResource {
     @Path("/work-groups/{id}/applications")
     @RolesAllowed({Caller.HUB_WEBSITE, Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
     @Operation(summary = "Apply for a place (hub websites, for their own hub's Work Groups)",
-            description = "Answers 201 with the reference and a one-time secret; resubmitting for the same school answers 200 with the existing application.")
+            description = "Answers 201 with the reference and a one-time secret; resubmitting for the same school answers 200 with the "
+                    + "existing application. The eligibility rules are applied at once; the school hears the allocation decision on "
+                    + "the Work Group's confirmation date.")
     public RestResponse<SubmittedApplication> submit(@PathParam("id") UUID workGroupId, @NotNull @Valid ApplicationRequest request) {
         ApplicationService.Submission submission = applications.submit(workGroupId, request);
-        ApplicationView view = mapper.toView(submission.application());
+        ApplicationView view = view(submission.application());
         SubmittedApplication body = new SubmittedApplication(view.reference(), submission.secret().orElse(null), view);
         if (submission.secret().isEmpty()) {
             return RestResponse.ok(body);
@@ -65,15 +79,61 @@ public class ApplicationResource {
     @RolesAllowed({Caller.HUB_WEBSITE, Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
     @Operation(summary = "A Work Group's applications, in the order they arrived")
     public List<ApplicationView> list(@PathParam("id") UUID workGroupId) {
-        return applications.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new)
-                .stream().map(mapper::toView).toList();
+        return applications.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new).stream().map(this::view).toList();
     }
 
     @GET
     @Path("/applications/{reference}")
     @PermitAll
     @Operation(summary = "One application: for its school (with the X-Application-Secret header), its hub or the NCETM")
-    public ApplicationView get(@PathParam("reference") String reference, @HeaderParam("X-Application-Secret") String secret) {
-        return applications.find(reference, Optional.ofNullable(secret)).map(mapper::toView).orElseThrow(NotFoundException::new);
+    public ApplicationView get(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret) {
+        return access.visible(reference, Optional.ofNullable(secret)).map(this::view).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("/applications/{reference}/decision")
+    @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
+    @Operation(summary = "The hub accepts or rejects an application (its own hub's only), with a reason",
+            description = "ACCEPT gives a free place (409 when none is left): after review, over an ineligible outcome, or ahead of "
+                    + "the waiting list (the last two need a reason). REJECT needs a reason; a place the school held is offered to "
+                    + "the next school waiting.")
+    public ApplicationView decide(@PathParam("reference") String reference, @NotNull @Valid DecisionRequest request) {
+        Application decided = switch (request.decision()) {
+            case ACCEPT -> decisions.accept(reference, request.reason());
+            case REJECT -> decisions.reject(reference, request.reason());
+        };
+        return mapper.toView(decided);
+    }
+
+    @POST
+    @Path("/applications/{reference}/withdrawal")
+    @Consumes(MediaType.WILDCARD) // the body is optional, and so is its content type
+    @PermitAll
+    @Operation(summary = "The school (with its secret) or its hub withdraws the application; a place held goes to the next school")
+    public ApplicationView withdraw(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret,
+            @Valid WithdrawalRequest request) {
+        return view(decisions.withdraw(reference, Optional.ofNullable(secret), request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("/applications/{reference}/offer/acceptance")
+    @Consumes(MediaType.WILDCARD) // the body is optional, and so is its content type
+    @PermitAll
+    @Operation(summary = "The school takes up a place offered from the waiting list, before the hold ends")
+    public ApplicationView acceptOffer(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret) {
+        return view(decisions.acceptOffer(reference, Optional.ofNullable(secret)));
+    }
+
+    @POST
+    @Path("/applications/{reference}/offer/decline")
+    @Consumes(MediaType.WILDCARD) // the body is optional, and so is its content type
+    @PermitAll
+    @Operation(summary = "The school declines a place offered from the waiting list; it goes to the next school")
+    public ApplicationView declineOffer(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret) {
+        return view(decisions.declineOffer(reference, Optional.ofNullable(secret)));
+    }
+
+    private ApplicationView view(Application application) {
+        return access.seesDecisionsEarly() ? mapper.toView(application) : mapper.toSchoolView(application);
     }
 }

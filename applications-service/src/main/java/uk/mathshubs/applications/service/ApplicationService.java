@@ -1,14 +1,14 @@
 package uk.mathshubs.applications.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +22,10 @@ import uk.mathshubs.applications.domain.ApplicationPerson;
 import uk.mathshubs.applications.domain.ApplicationStatus;
 import uk.mathshubs.applications.domain.Trn;
 import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.applications.domain.eligibility.Answer;
+import uk.mathshubs.applications.domain.eligibility.Condition;
+import uk.mathshubs.applications.domain.eligibility.Eligibility;
+import uk.mathshubs.applications.domain.eligibility.RuleSet;
 import uk.mathshubs.applications.events.ApplicationEvents;
 import uk.mathshubs.contracts.ParticipantRole;
 import uk.mathshubs.kit.problem.Problem;
@@ -37,13 +41,18 @@ public class ApplicationService {
     /** Crockford's base 32: no I, L, O or U to misread when a school reads its reference over the phone. */
     private static final char[] REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
-    private final Allocation allocation;
+    private final Decisions decisions;
+    private final EligibilityService eligibility;
+    private final Confirmations confirmations;
     private final ApplicationEvents events;
     private final Caller caller;
     private final Clock clock;
 
-    public ApplicationService(Allocation allocation, ApplicationEvents events, Caller caller, Clock clock) {
-        this.allocation = allocation;
+    public ApplicationService(Decisions decisions, EligibilityService eligibility, Confirmations confirmations,
+            ApplicationEvents events, Caller caller, Clock clock) {
+        this.decisions = decisions;
+        this.eligibility = eligibility;
+        this.confirmations = confirmations;
         this.events = events;
         this.caller = caller;
         this.clock = clock;
@@ -60,32 +69,49 @@ public class ApplicationService {
         }
         if (!group.acceptsApplicationsAt(clock.instant())) {
             throw new ProblemException(409, "applications-closed", "Applications are closed",
-                    "This Work Group is not taking applications now; you can register interest for next year's instead",
+                    "This Work Group is not taking applications now; you can register interest for next year's instead: POST /api/v1/work-groups/" + workGroupId + "/interest",
                     List.of());
         }
         requireEveryRole(group, request);
+        Map<String, Answer> declarations = request.declarationsOrNone();
+        requireKnownDeclarations(eligibility.ruleSet(group.eligibilityRuleSet), declarations);
+        Eligibility answer = eligibility.check(group, request.school().urn(), "school.urn", declarations);
 
         String secret = randomSecret();
         Application application = newApplication(group, request, secret);
+        application.eligibility = answer;
+        application.eligibilityOutcome = answer.outcome();
+        application.priority = answer.priority();
         application.persist();
         events.submitted(application);
-        if (group.isFirstComeFirstServed()) {
-            allocation.firstComeFirstServed(application);
-            events.decided(application, group);
+        confirmations.request(application, group);
+        switch (answer.outcome()) {
+            case INELIGIBLE -> application.moveTo(ApplicationStatus.INELIGIBLE, answer.decidedBy().reason(), Decisions.PLATFORM,
+                    clock.instant());
+            case NEEDS_REVIEW -> application.moveTo(ApplicationStatus.NEEDS_REVIEW, answer.decidedBy().reason(), Decisions.PLATFORM,
+                    clock.instant());
+            // Priority rules wait for the close; first come first served places the school now.
+            case ELIGIBLE -> {
+                if (group.isFirstComeFirstServed()) {
+                    decisions.place(application, group, Decisions.PLATFORM);
+                }
+            }
         }
         return new Submission(application, Optional.of(secret));
+    }
+
+    /** The pre-check: what the rules say about this school for this Work Group, without applying. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Eligibility> precheck(UUID workGroupId, String urn, Map<String, Answer> declarations) {
+        return WorkGroup.<WorkGroup>findByIdOptional(workGroupId).map(group -> {
+            requireKnownDeclarations(eligibility.ruleSet(group.eligibilityRuleSet), declarations);
+            return eligibility.check(group, urn, "urn", declarations);
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Application> existing(UUID workGroupId, String urn) {
         return Application.find("workGroupId = ?1 and urn = ?2", workGroupId, urn).firstResultOptional();
-    }
-
-    /** The application, if the caller may see it: its school (by secret), its hub, or the NCETM. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Application> find(String reference, Optional<String> secret) {
-        return Application.<Application>find("reference", reference).firstResultOptional()
-                .filter(a -> caller.actsFor(a.hubCode) || secret.map(s -> matches(s, a.secretHash)).orElse(false));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -97,6 +123,19 @@ public class ApplicationService {
     }
 
     /** One named person per role the programme requires (the headteacher is named separately). */
+    /** Answers only to the questions the programme's rules ask: a misspelt key must not silently count as unanswered. */
+    private static void requireKnownDeclarations(RuleSet rules, Map<String, Answer> declarations) {
+        Set<String> asked = rules.declarations().stream().map(Condition.Declared::declaration).collect(Collectors.toSet());
+        List<Problem.FieldError> errors = declarations.keySet().stream().filter(key -> !asked.contains(key)).sorted()
+                .map(key -> new Problem.FieldError("declarations." + key, asked.isEmpty()
+                        ? "this programme asks no declaration questions"
+                        : "not a question this programme asks; it asks " + String.join(", ", new TreeSet<>(asked))))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+    }
+
     private static void requireEveryRole(WorkGroup group, ApplicationRequest request) {
         List<String> missing = new ArrayList<>(group.requiredRoles);
         missing.remove(ParticipantRole.HEADTEACHER.name());
@@ -110,17 +149,20 @@ public class ApplicationService {
         }
         missing.forEach(role -> errors.add(new Problem.FieldError("leadTeachers", "a " + role + " is required")));
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "invalid-request", "Invalid request",
-                    errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow(),
-                    errors);
+            throw invalid(errors);
         }
+    }
+
+    private static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(400, "invalid-request", "Invalid request",
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
     }
 
     private Application newApplication(WorkGroup group, ApplicationRequest request, String secret) {
         Application a = new Application();
         a.id = UUID.randomUUID();
         a.reference = newReference();
-        a.secretHash = hash(secret);
+        a.secretHash = ApplicationAccess.hash(secret);
         a.workGroupId = group.id;
         a.hubCode = group.hubCode;
         var school = request.school();
@@ -184,19 +226,6 @@ public class ApplicationService {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static boolean matches(String secret, String expectedHash) {
-        return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
-                expectedHash.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 
     /** The application, and its secret when it was created just now. */

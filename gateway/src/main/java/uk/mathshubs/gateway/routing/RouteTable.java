@@ -18,6 +18,8 @@ public final class RouteTable {
             Route.of("/api/v1/applications", APPLICATIONS),
             Route.of("/api/v1/eligibility-rule-sets", APPLICATIONS),
             Route.of("/api/v1/confirmations", APPLICATIONS),
+            Route.of("/api/v1/schools", APPLICATIONS),
+            Route.of("/api/v1/participation-history", APPLICATIONS),
             Route.of("/api/v1/work-groups/{id}/sessions", SCHEDULING),
             Route.of("/api/v1/central-sessions", SCHEDULING),
             Route.of("/api/v1/sessions", SCHEDULING),

@@ -1,0 +1,34 @@
+package uk.mathshubs.applications.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "applications")
+public interface ApplicationsConfig {
+
+    /** How long a place offered from the waiting list is held for the school before it goes to the next one. */
+    @WithDefault("48h")
+    Duration offerHold();
+
+    /** How often expired holds are looked for (read by the scheduler in {@code OfferExpiry}). */
+    @WithDefault("1m")
+    String offerExpiryCheck();
+
+    /**
+     * Where a confirmation link points, followed by the person's token: a hub website page that shows the expectations
+     * and posts to {@code /api/v1/confirmations/{token}}.
+     */
+    @WithDefault("http://localhost:8080/api/v1/confirmations/")
+    String confirmationLink();
+
+    SchoolRegisterConfig schoolRegister();
+
+    interface SchoolRegisterConfig {
+
+        /** Load the sample register and history (src/main/resources/schools) into an empty register: never in production. */
+        @WithDefault("false")
+        boolean loadSample();
+    }
+}

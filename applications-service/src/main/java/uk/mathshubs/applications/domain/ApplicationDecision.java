@@ -1,0 +1,44 @@
+package uk.mathshubs.applications.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One change of an application's status: who made it, when and why. Written once, never changed. */
+@Entity
+@Table(name = "application_decision")
+public class ApplicationDecision extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public ApplicationStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false)
+    public ApplicationStatus toStatus;
+
+    public String reason;
+
+    @Column(name = "decided_by", nullable = false)
+    public String decidedBy;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+}

@@ -1,0 +1,46 @@
+package uk.mathshubs.applications.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One person's electronic signature under the programme's expectations: asked for by email, given by following the link. */
+@Entity
+@Table(name = "commitment_confirmation")
+public class CommitmentConfirmation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Column(nullable = false)
+    public String role;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String email;
+
+    /** Only the hash is kept: the link in the email is the one copy of the token. */
+    @Column(name = "token_hash", nullable = false, unique = true)
+    public String tokenHash;
+
+    @Column(name = "requested_at", nullable = false)
+    public Instant requestedAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    public boolean isConfirmed() {
+        return confirmedAt != null;
+    }
+}

@@ -1,0 +1,129 @@
+package uk.mathshubs.applications.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.StartupEvent;
+import uk.mathshubs.applications.domain.Application;
+import uk.mathshubs.applications.domain.ApplicationStatus;
+import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.applications.domain.eligibility.Answer;
+import uk.mathshubs.applications.domain.eligibility.Eligibility;
+import uk.mathshubs.applications.domain.eligibility.Facts;
+import uk.mathshubs.applications.domain.eligibility.Participation;
+import uk.mathshubs.applications.domain.eligibility.RuleSet;
+import uk.mathshubs.applications.domain.eligibility.RuleSetReader;
+import uk.mathshubs.applications.domain.eligibility.SchoolDirectory;
+import uk.mathshubs.applications.domain.eligibility.SchoolFacts;
+import uk.mathshubs.applications.domain.eligibility.StoredRuleSet;
+import uk.mathshubs.contracts.AcademicYear;
+import uk.mathshubs.kit.problem.ProblemException;
+
+/** Is this school eligible for this Work Group? The programme's rule set, over what the platform knows of the school. */
+@ApplicationScoped
+@Transactional
+public class EligibilityService {
+
+    private static final Logger LOG = Logger.getLogger(EligibilityService.class);
+    /** The seed programmes' rule sets, shipped with the service; inserted when missing, never over an admin's edit. */
+    static final List<String> REFERENCE_RULE_SETS = List.of("MN_RKS1", "MN_KS2", "TFM_DEV", "TFM_SUSTAINING");
+    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
+    };
+
+    private final SchoolDirectory schools;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EligibilityService(SchoolDirectory schools, ObjectMapper json, Clock clock) {
+        this.schools = schools;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void loadReferenceRuleSets(@Observes StartupEvent startup) {
+        for (String code : REFERENCE_RULE_SETS) {
+            if (StoredRuleSet.findById(code) == null) {
+                store(code, referenceDocument(code), "reference data");
+                LOG.infof("Loaded the reference eligibility rule set %s", code);
+            }
+        }
+    }
+
+    /**
+     * The school's answer for a Work Group: which rule decided, why, and its priority if places run short. A URN the
+     * register does not know is the caller's mistake, reported against {@code urnField}.
+     */
+    public Eligibility check(WorkGroup group, String urn, String urnField, Map<String, Answer> declarations) {
+        SchoolFacts school = schools.school(urn)
+                .orElseThrow(() -> ProblemException.invalidField(urnField, "URN " + urn + " is not in the schools register"));
+        return ruleSet(group.eligibilityRuleSet)
+                .evaluate(new Facts(school, history(urn, group), declarations, AcademicYear.parse(group.academicYear)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RuleSet ruleSet(String code) {
+        return RuleSetReader.read(code, document(code).orElseThrow(() -> ProblemException.notFound("Eligibility rule set " + code)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<JsonNode> document(String code) {
+        return StoredRuleSet.<StoredRuleSet>findByIdOptional(code).map(stored -> json.valueToTree(stored.document));
+    }
+
+    /** A new or changed rule set; checked in full before it replaces the old one. Takes effect for the next check. */
+    public RuleSet save(String code, JsonNode document, String by) {
+        RuleSet ruleSet = RuleSetReader.read(code, document);
+        store(code, document, by);
+        return ruleSet;
+    }
+
+    /**
+     * The school's history as the rules see it: what the register's history holds (across URN changes), plus the
+     * places it has accepted on this platform in other Work Groups ("intends to join a Development Work Group").
+     */
+    private List<Participation> history(String urn, WorkGroup group) {
+        List<Participation> history = new ArrayList<>(schools.history(urn));
+        Application.<Application>list("urn = ?1 and status = ?2 and workGroupId <> ?3", urn, ApplicationStatus.ACCEPTED, group.id)
+                .forEach(a -> {
+                    WorkGroup other = WorkGroup.findById(a.workGroupId);
+                    history.add(new Participation(other.programmeCode, AcademicYear.parse(other.academicYear), false));
+                });
+        return history;
+    }
+
+    private void store(String code, JsonNode document, String by) {
+        StoredRuleSet stored = StoredRuleSet.<StoredRuleSet>findByIdOptional(code).orElseGet(() -> {
+            StoredRuleSet created = new StoredRuleSet();
+            created.code = code;
+            return created;
+        });
+        stored.document = json.convertValue(document, DOCUMENT);
+        stored.updatedAt = clock.instant();
+        stored.updatedBy = by;
+        stored.persist();
+    }
+
+    private JsonNode referenceDocument(String code) {
+        try (InputStream in = EligibilityService.class.getResourceAsStream("/eligibility/" + code + ".json")) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the reference rule set " + code + " ships with the service", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package uk.mathshubs.applications.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/** Passes on the places whose hold ran out. Safe with several instances: each offer is locked while it expires, and skipped by the others. */
+@ApplicationScoped
+public class OfferExpiry {
+
+    private static final Logger LOG = Logger.getLogger(OfferExpiry.class);
+
+    private final Decisions decisions;
+
+    public OfferExpiry(Decisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @Scheduled(every = "${applications.offer-expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expireOffers() {
+        int expired = decisions.expireOffers();
+        if (expired > 0) {
+            LOG.infof("%d offered places expired and went to the next schools waiting", expired);
+        }
+    }
+}
