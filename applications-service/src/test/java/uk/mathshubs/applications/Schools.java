@@ -42,9 +42,13 @@ final class Schools {
 
     static String row(String urn, String name, String typeCode, String typeName, String statusCode, String statusName,
             String phaseCode, String phaseName, int lowAge, int highAge, String district) {
-        return String.join(",", urn, "\"" + name + "\"", typeCode, typeName, statusCode, statusName, phaseCode, phaseName,
+        return String.join(",", urn, quoted(name), typeCode, quoted(typeName), statusCode, quoted(statusName), phaseCode, phaseName,
                 String.valueOf(lowAge), String.valueOf(highAge), "Wolverhampton", district, "\"1 School Lane, Elston\"",
                 "Wolverhampton", "WV10 9JS");
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     static void registerPrimaries(Collection<String> urns) {
