@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -32,7 +33,12 @@ public class OutboxPublisher {
     private final Clock clock;
     private final URI source;
 
-    public OutboxPublisher(EntityManager entityManager, @Channel("outbox") MutinyEmitter<String> emitter, Clock clock,
+    /**
+     * The emitter's buffer holds a whole batch: with the default (128) a burst's batch overflowed, failed half-sent,
+     * and was sent again on the next tick, slowly and twice.
+     */
+    public OutboxPublisher(EntityManager entityManager, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH_SIZE)
+            MutinyEmitter<String> emitter, Clock clock,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.entityManager = entityManager;
         this.emitter = emitter;

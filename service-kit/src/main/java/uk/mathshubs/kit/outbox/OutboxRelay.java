@@ -2,6 +2,7 @@ package uk.mathshubs.kit.outbox;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -26,6 +28,7 @@ public class OutboxRelay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public OutboxRelay(OutboxPublisher publisher) {
         this.publisher = publisher;
@@ -42,6 +45,9 @@ public class OutboxRelay {
 
     /** Asks for a drain; several kicks while one drain runs cost one more pass, not one each. */
     public void kick() {
+        if (stopping) {
+            return;
+        }
         pending.set(true);
         if (running.compareAndSet(false, true)) {
             worker.execute(this::drain);
@@ -50,23 +56,38 @@ public class OutboxRelay {
 
     private void drain() {
         try {
-            while (pending.getAndSet(false)) {
-                while (publisher.publishBatch() == OutboxPublisher.BATCH_SIZE) {
+            while (pending.getAndSet(false) && !stopping) {
+                while (!stopping && publisher.publishBatch() == OutboxPublisher.BATCH_SIZE) {
                     // a full batch: there may be more
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay paused, retrying on the next tick: %s", e.getMessage());
+            LOG.warnf("Outbox relay paused, retrying on the next tick: %s", rootCause(e));
         } finally {
             running.set(false);
         }
-        if (pending.get() && running.compareAndSet(false, true)) {
+        if (pending.get() && !stopping && running.compareAndSet(false, true)) {
             worker.execute(this::drain);
         }
     }
 
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? String.valueOf(e) : e.getMessage() + " caused by " + cause;
+    }
+
+    /** Lets a running drain finish before the datasource closes; whatever is left goes out after the restart. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        stopping = true;
+        worker.shutdown();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
     @PreDestroy
-    void stop() {
+    void destroy() {
         worker.shutdownNow();
     }
 }
