@@ -12,6 +12,7 @@ import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.contracts.catalogue.ProgrammePayload;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
+import uk.mathshubs.contracts.scheduling.AttendanceRecorded;
 import uk.mathshubs.contracts.scheduling.ParticipationCompleted;
 import uk.mathshubs.contracts.scheduling.SessionPayload;
 
@@ -41,6 +42,9 @@ public enum EventType {
     APPLICATION_OFFER_EXPIRED("uk.mathshubs.applications.application.offer-expired.v1", Topics.APPLICATIONS, ApplicationOfferEnded.class, "application-offer-ended.v1"),
 
     SESSION_SCHEDULED("uk.mathshubs.scheduling.session.scheduled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),
+    SESSION_RESCHEDULED("uk.mathshubs.scheduling.session.rescheduled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),
+    SESSION_CANCELLED("uk.mathshubs.scheduling.session.cancelled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),
+    ATTENDANCE_RECORDED("uk.mathshubs.scheduling.attendance.recorded.v1", Topics.ATTENDANCE, AttendanceRecorded.class, "attendance-recorded.v1"),
     PARTICIPATION_COMPLETED("uk.mathshubs.scheduling.participation.completed.v1", Topics.PARTICIPATION, ParticipationCompleted.class, "participation-completed.v1");
 
     /** CloudEvents {@code source} prefix; the producing service appends its name. */

@@ -7,6 +7,7 @@ public final class Topics {
     public static final String WORK_GROUPS = "catalogue.work-groups";
     public static final String APPLICATIONS = "applications.applications";
     public static final String SESSIONS = "scheduling.sessions";
+    public static final String ATTENDANCE = "scheduling.attendance";
     public static final String PARTICIPATION = "scheduling.participation";
 
     private Topics() {

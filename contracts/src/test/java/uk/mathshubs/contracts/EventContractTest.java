@@ -28,6 +28,7 @@ import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.contracts.catalogue.ProgrammePayload;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
+import uk.mathshubs.contracts.scheduling.AttendanceRecorded;
 import uk.mathshubs.contracts.scheduling.ParticipationCompleted;
 import uk.mathshubs.contracts.scheduling.SessionPayload;
 
@@ -52,7 +53,9 @@ class EventContractTest {
             Map.entry(ApplicationWaitlisted.class, new ApplicationWaitlisted(ID, "MH-7Q4K-2M9X", ID, "103456", 1)),
             Map.entry(ApplicationWithdrawn.class, new ApplicationWithdrawn(ID, "MH-7Q4K-2M9X", ID, "103456", true, AT)),
             Map.entry(SessionPayload.class, new SessionPayload(ID, null, "MN_KS2", "2024/25", "YouTube Live launch", "LEAD_TEACHERS",
-                    "LIVE_ONLINE", Instant.parse("2024-09-12T15:00:00Z"), Instant.parse("2024-09-12T16:00:00Z"), "SCHEDULED", 0)),
+                    "LIVE_ONLINE", Instant.parse("2024-09-12T15:00:00Z"), Instant.parse("2024-09-12T16:00:00Z"), "SCHEDULED", 0, null)),
+            Map.entry(AttendanceRecorded.class, new AttendanceRecorded(ID,
+                    List.of(new AttendanceRecorded.Entry(ID, ID, "103456", "APOLOGIES")), AT)),
             Map.entry(ParticipationCompleted.class, new ParticipationCompleted(ID, "MN_RKS1", "2024/25", "103456", AT)),
             Map.entry(ApplicationRejected.class, new ApplicationRejected(ID, "MH-7Q4K-2M9X", ID, "103456", false, "The school is in Wales", AT)),
             Map.entry(ApplicationOffered.class, new ApplicationOffered(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),

@@ -3,7 +3,10 @@ package uk.mathshubs.contracts.scheduling;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A session as scheduled; {@code workGroupId} is null for a central (national) session. */
+/**
+ * A session as it now stands; {@code workGroupId} is null for a central (national) session. {@code sequence} counts
+ * its revisions (as calendar invitations do) and {@code reason} says why it was last moved or cancelled.
+ */
 public record SessionPayload(
         UUID sessionId,
         UUID workGroupId,
@@ -15,5 +18,6 @@ public record SessionPayload(
         Instant startsAt,
         Instant endsAt,
         String status,
-        int sequence) {
+        int sequence,
+        String reason) {
 }
