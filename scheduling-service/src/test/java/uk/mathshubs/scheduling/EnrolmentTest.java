@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.Topics;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.scheduling.domain.WorkGroup;
@@ -150,6 +151,29 @@ class EnrolmentTest {
         String later = local(group, "EVERYONE", "2028-03-02T16:00", "2028-03-02T17:00");
         assertThat(sessionsByRole(group)).containsEntry("HEADTEACHER", List.of(pastLocal))
                 .containsEntry("LEAD_TEACHER_YEAR_5", List.of(pastLocal, pastCentral, futureLocal, later, futureCentral));
+    }
+
+    @Test
+    void aHubRejectingASchoolThatHeldAPlaceTakesItsPeopleOffTheSessionsToCome() {
+        String programme = unique("P");
+        UUID group = Fixtures.workGroup(unique("HUB_"), programme, YEAR);
+        String past = local(group, "EVERYONE", "2027-10-14T16:00", "2027-10-14T17:30");
+        String future = local(group, "EVERYONE", "2028-01-20T16:00", "2028-01-20T17:30");
+        ApplicationAccepted accepted = Fixtures.enrol(group, programme, YEAR, "137005", List.of(person("HEADTEACHER")));
+        assertThat(participants(group)).singleElement()
+                .satisfies(p -> assertThat(p.get("sessionIds")).isEqualTo(List.of(past, future)));
+        clock.set(Instant.parse("2027-12-01T12:00:00Z"));
+
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventType.APPLICATION_REJECTED, accepted.applicationId(), new ApplicationRejected(
+                    accepted.applicationId(), accepted.reference(), group, "137005", true,
+                    "The school has joined another Work Group", Instant.parse("2027-12-01T11:00:00Z")));
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(participants(group)).singleElement().satisfies(p -> {
+            assertThat(p).containsEntry("withdrawn", true);
+            assertThat(p.get("sessionIds")).isEqualTo(List.of(past));
+        }));
     }
 
     @Test

@@ -84,7 +84,13 @@ final class Fixtures {
 
     /** A central session of a programme and year; returns its id. */
     static String central(String programme, String year, String audience, String startsAt, String endsAt) {
+        return central(programme, year, audience, "ONLINE_WORKSHOP", startsAt, endsAt);
+    }
+
+    static String central(String programme, String year, String audience, String deliveryMode, String startsAt,
+            String endsAt) {
         Map<String, Object> body = session(audience, startsAt, endsAt);
+        body.put("deliveryMode", deliveryMode);
         body.put("programmeCode", programme);
         body.put("academicYear", year);
         return given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
@@ -100,6 +106,18 @@ final class Fixtures {
         body.put("startsAt", startsAt);
         body.put("endsAt", endsAt);
         return body;
+    }
+
+    /** Announces a school's acceptance, as the applications service does, and waits until its people are in. */
+    static ApplicationAccepted enrol(UUID group, String programme, String year, String urn,
+            List<ApplicationAccepted.Participant> people) {
+        ApplicationAccepted accepted = accepted(group, programme, year, urn, people);
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventType.APPLICATION_ACCEPTED, accepted.applicationId(), accepted);
+        }
+        await().atMost(PATIENCE).until(() -> participants(group).stream()
+                .filter(p -> urn.equals(p.get("urn"))).count() == people.size());
+        return accepted;
     }
 
     /** Each participant's role (or name) with the sessions they are enrolled in, as the NCETM pulls them. */

@@ -14,5 +14,7 @@ public record ParticipantView(
         String email,
         String trn,
         boolean withdrawn,
-        List<UUID> sessionIds) {
+        List<UUID> sessionIds,
+        /** The person's private calendar feed; share it with them only. */
+        String calendarPath) {
 }

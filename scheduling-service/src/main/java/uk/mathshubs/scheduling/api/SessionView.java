@@ -20,5 +20,9 @@ public record SessionView(
         String location,
         String joinLink,
         String recordingLink,
-        String status) {
+        String status,
+        /** Why the session was last moved or cancelled. */
+        String statusReason,
+        /** Revisions so far; calendars use it to replace the event they hold. */
+        int sequence) {
 }

@@ -1,6 +1,8 @@
 package uk.mathshubs.scheduling.domain;
 
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -50,8 +52,21 @@ public class Participant extends PanacheEntityBase {
 
     public String trn;
 
+    /** The secret in the person's private calendar link. */
+    @Column(name = "calendar_token", nullable = false, updatable = false)
+    public String calendarToken;
+
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** 240 random bits, URL-safe: the link is the only key to the person's calendar. */
+    public static String newCalendarToken() {
+        byte[] bytes = new byte[30];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     public boolean isWithdrawn() {
         return withdrawnAt != null;

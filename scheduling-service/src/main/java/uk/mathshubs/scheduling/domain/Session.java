@@ -70,8 +70,43 @@ public class Session extends PanacheEntityBase {
     @Column(nullable = false)
     public int sequence;
 
+    /** Why the session was last moved or cancelled. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean isCancelled() {
+        return status == SessionStatus.CANCELLED;
+    }
+
+    /** Two sessions clash when their times overlap and the same people are expected at both. */
+    public boolean clashesWith(Session other) {
+        boolean sameAudience = audience == other.audience || audience == Audience.EVERYONE
+                || other.audience == Audience.EVERYONE;
+        return sameAudience && startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);
+    }
+
+    /** Moves the session; calendars see a new revision of the same event. */
+    public void moveTo(Instant newStart, Instant newEnd, Term newTerm, String reason, Instant now) {
+        startsAt = newStart;
+        endsAt = newEnd;
+        term = newTerm;
+        statusReason = reason;
+        sequence++;
+        updatedAt = now;
+    }
+
+    public void cancel(String reason, Instant now) {
+        status = SessionStatus.CANCELLED;
+        statusReason = reason;
+        sequence++;
+        updatedAt = now;
+    }
 
     public boolean isCentral() {
         return workGroupId == null;

@@ -10,12 +10,13 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.kit.inbox.EventPayloads;
 import uk.mathshubs.kit.inbox.ProcessedEvents;
 import uk.mathshubs.scheduling.service.EnrolmentService;
 
-/** Accepted schools' people are enrolled in their sessions; a withdrawn school's are taken off those to come. */
+/** Accepted schools' people are enrolled in their sessions; a withdrawn (or rejected) school's are taken off those to come. */
 @ApplicationScoped
 public class ApplicationConsumer {
 
@@ -42,6 +43,7 @@ public class ApplicationConsumer {
         switch (EventType.fromType(cloudEvent.getType()).orElse(null)) {
             case APPLICATION_ACCEPTED -> enrolment.accepted(payloads.read(payload, ApplicationAccepted.class));
             case APPLICATION_WITHDRAWN -> enrolment.withdrawn(payloads.read(payload, ApplicationWithdrawn.class));
+            case APPLICATION_REJECTED -> enrolment.rejected(payloads.read(payload, ApplicationRejected.class));
             case null, default -> LOG.debugf("Ignoring %s", cloudEvent.getType());
         }
     }

@@ -13,8 +13,9 @@ import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
 import uk.mathshubs.kit.inbox.EventPayloads;
 import uk.mathshubs.kit.inbox.ProcessedEvents;
 import uk.mathshubs.scheduling.domain.WorkGroup;
+import uk.mathshubs.scheduling.service.CompletionService;
 
-/** Keeps this service's copy of each Work Group in step with the catalogue. */
+/** Keeps this service's copy of each Work Group in step with the catalogue, and settles completion when one completes. */
 @ApplicationScoped
 public class WorkGroupConsumer {
 
@@ -23,10 +24,12 @@ public class WorkGroupConsumer {
 
     private final ProcessedEvents processed;
     private final EventPayloads payloads;
+    private final CompletionService completion;
 
-    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads) {
+    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads, CompletionService completion) {
         this.processed = processed;
         this.payloads = payloads;
+        this.completion = completion;
     }
 
     @Incoming("work-groups")
@@ -54,5 +57,8 @@ public class WorkGroupConsumer {
         group.status = event.status();
         group.revision = event.revision();
         group.persist();
+        if (EventType.fromType(cloudEvent.getType()).orElseThrow() == EventType.WORK_GROUP_COMPLETED) {
+            completion.workGroupCompleted(group.id);
+        }
     }
 }

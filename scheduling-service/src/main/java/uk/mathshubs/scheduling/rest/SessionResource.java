@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,7 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import uk.mathshubs.kit.security.Caller;
+import uk.mathshubs.scheduling.api.CancellationRequest;
 import uk.mathshubs.scheduling.api.CentralSessionRequest;
+import uk.mathshubs.scheduling.api.RecordingRequest;
+import uk.mathshubs.scheduling.api.RescheduleRequest;
 import uk.mathshubs.scheduling.api.SessionRequest;
 import uk.mathshubs.scheduling.api.SessionView;
 import uk.mathshubs.scheduling.domain.Session;
@@ -68,6 +72,34 @@ public class SessionResource {
     @Operation(summary = "One session, local or central")
     public SessionView get(@PathParam("id") UUID id) {
         return sessions.find(id).map(mapper::toView).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("/sessions/{id}/rescheduling")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
+    @Operation(summary = "Move a session still to come, with the reason",
+            description = "Its people stay enrolled; their calendars update the same event (same UID, higher SEQUENCE).")
+    public SessionView reschedule(@PathParam("id") UUID id, @NotNull @Valid RescheduleRequest request) {
+        return sessions.reschedule(id, request).map(mapper::toView).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("/sessions/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
+    @Operation(summary = "Cancel a session still to come, with the reason", description = "Calendars show it cancelled.")
+    public SessionView cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationRequest request) {
+        return sessions.cancel(id, request.reason()).map(mapper::toView).orElseThrow(NotFoundException::new);
+    }
+
+    @PUT
+    @Path("/sessions/{id}/recording")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
+    @Operation(summary = "Add the recording of a session that has taken place (e.g. on the NCETM's portal)")
+    public SessionView recording(@PathParam("id") UUID id, @NotNull @Valid RecordingRequest request) {
+        return sessions.addRecording(id, request.recordingLink()).map(mapper::toView).orElseThrow(NotFoundException::new);
     }
 
     @GET

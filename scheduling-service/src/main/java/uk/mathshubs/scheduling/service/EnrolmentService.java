@@ -1,6 +1,8 @@
 package uk.mathshubs.scheduling.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.scheduling.domain.Participant;
 
@@ -33,6 +36,7 @@ public class EnrolmentService {
             Participant participant = Participant.<Participant>findByIdOptional(person.participantId()).orElseGet(() -> {
                 Participant created = new Participant();
                 created.id = person.participantId();
+                created.calendarToken = Participant.newCalendarToken();
                 return created;
             });
             participant.applicationId = accepted.applicationId();
@@ -53,12 +57,23 @@ public class EnrolmentService {
                 accepted.participants().size(), enrolled, accepted.workGroupId());
     }
 
-    /** The school's people stop taking part: off every session still to come; past ones stay on record. */
     public void withdrawn(ApplicationWithdrawn withdrawn) {
-        int people = Participant.update("withdrawnAt = ?1 where applicationId = ?2 and withdrawnAt is null",
-                withdrawn.withdrawnAt(), withdrawn.applicationId());
-        int removed = enrolments.removeFromSessionsAfter(withdrawn.applicationId(), clock.instant());
-        LOG.infof("Application %s withdrawn: %d people, %d enrolments in sessions to come removed", withdrawn.reference(),
-                people, removed);
+        stopTakingPart(withdrawn.applicationId(), withdrawn.reference(), withdrawn.withdrawnAt(), "withdrawn");
+    }
+
+    /** A hub rejecting a school that held a place ends its part as a withdrawal does; other rejections enrolled nobody. */
+    public void rejected(ApplicationRejected rejected) {
+        if (rejected.placeReleased()) {
+            stopTakingPart(rejected.applicationId(), rejected.reference(), rejected.rejectedAt(), "rejected");
+        }
+    }
+
+    /** The school's people stop taking part: off every session still to come; past ones stay on record. */
+    private void stopTakingPart(UUID applicationId, String reference, Instant at, String why) {
+        int people = Participant.update("withdrawnAt = ?1 where applicationId = ?2 and withdrawnAt is null", at,
+                applicationId);
+        int removed = enrolments.removeFromSessionsAfter(applicationId, clock.instant());
+        LOG.infof("Application %s %s: %d people, %d enrolments in sessions to come removed", reference, why, people,
+                removed);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
@@ -15,6 +16,7 @@ import uk.mathshubs.contracts.AcademicYear;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.CentralSessionRequest;
+import uk.mathshubs.scheduling.api.RescheduleRequest;
 import uk.mathshubs.scheduling.api.SessionDetails;
 import uk.mathshubs.scheduling.api.SessionRequest;
 import uk.mathshubs.scheduling.domain.Session;
@@ -38,8 +40,11 @@ public class SessionService {
     private final SchedulingEvents events;
     private final Caller caller;
     private final Clock clock;
+    private final EntityManager entityManager;
 
-    public SessionService(Enrolments enrolments, SchedulingEvents events, Caller caller, Clock clock) {
+    public SessionService(Enrolments enrolments, SchedulingEvents events, Caller caller, Clock clock,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.enrolments = enrolments;
         this.events = events;
         this.caller = caller;
@@ -49,12 +54,54 @@ public class SessionService {
     /** A local session; empty when this service has not heard of the Work Group. */
     public Optional<Session> scheduleLocal(UUID workGroupId, SessionRequest request) {
         return WorkGroup.<WorkGroup>findByIdOptional(workGroupId).map(group -> {
-            if (!caller.actsFor(group.hubCode)) {
-                throw ProblemException.forbidden("You schedule sessions for the Work Groups of your own Maths Hub only");
-            }
+            mustManage(group);
             Session session = newSession(request, group.programmeCode, AcademicYear.parse(group.academicYear));
             session.workGroupId = group.id;
             return schedule(session);
+        });
+    }
+
+    /** Moves a session still to come; its people stay enrolled and their calendars update the same event. */
+    public Optional<Session> reschedule(UUID id, RescheduleRequest request) {
+        return Session.<Session>findByIdOptional(id).map(session -> {
+            mustManage(session);
+            mustBeStillToCome(session, "moved");
+            AcademicYear year = AcademicYear.parse(session.academicYear);
+            Instant startsAt = instant("startsAt", request.startsAt(), year);
+            Instant endsAt = instant("endsAt", request.endsAt(), year);
+            if (!endsAt.isAfter(startsAt)) {
+                throw ProblemException.invalidField("endsAt", "must be after startsAt");
+            }
+            session.moveTo(startsAt, endsAt, Term.of(request.startsAt().toLocalDate()), request.reason().strip(),
+                    clock.instant());
+            mustNotClash(session);
+            events.rescheduled(session);
+            return session;
+        });
+    }
+
+    /** Cancels a session still to come; calendars show it cancelled rather than dropping it silently. */
+    public Optional<Session> cancel(UUID id, String reason) {
+        return Session.<Session>findByIdOptional(id).map(session -> {
+            mustManage(session);
+            mustBeStillToCome(session, "cancelled");
+            session.cancel(reason.strip(), clock.instant());
+            events.cancelled(session);
+            return session;
+        });
+    }
+
+    /** The recording (e.g. on the NCETM's portal) of a session that has taken place. */
+    public Optional<Session> addRecording(UUID id, String recordingLink) {
+        return Session.<Session>findByIdOptional(id).map(session -> {
+            mustManage(session);
+            if (session.isCancelled() || session.startsAt.isAfter(clock.instant())) {
+                throw ProblemException.conflict("no-recording-yet", "The session has not taken place",
+                        "A recording can be added once the session has started, and never to a cancelled one");
+            }
+            session.recordingLink = recordingLink.strip();
+            session.updatedAt = clock.instant();
+            return session;
         });
     }
 
@@ -88,6 +135,7 @@ public class SessionService {
     }
 
     private Session schedule(Session session) {
+        mustNotClash(session);
         session.persistAndFlush();
         enrolments.enrolExpectedParticipants(session);
         events.scheduled(session);
@@ -115,8 +163,61 @@ public class SessionService {
         session.status = SessionStatus.SCHEDULED;
         session.sequence = 0;
         session.createdAt = clock.instant();
+        session.updatedAt = session.createdAt;
         return session;
     }
+
+    /**
+     * No two sessions for the same people at once: a Work Group's sessions, local and central, must not overlap for
+     * one audience. Checked under a lock per programme and year, so two hub admins saving at once cannot both pass.
+     */
+    private void mustNotClash(Session session) {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "sessions:" + session.programmeCode + ":" + session.academicYear).getSingleResult();
+        List<Session> others = session.isCentral()
+                ? Session.list("status = ?1 and programmeCode = ?2 and academicYear = ?3 and id <> ?4",
+                        SessionStatus.SCHEDULED, session.programmeCode, session.academicYear, session.id)
+                : Session.list("status = ?1 and id <> ?2 and (workGroupId = ?3 or (workGroupId is null"
+                        + " and programmeCode = ?4 and academicYear = ?5))", SessionStatus.SCHEDULED, session.id,
+                        session.workGroupId, session.programmeCode, session.academicYear);
+        others.stream().filter(session::clashesWith).findFirst().ifPresent(other -> {
+            throw ProblemException.invalidField("startsAt", "overlaps \"" + other.title + "\" ("
+                    + UkTime.local(other.startsAt).toLocalDateTime() + " to " + UkTime.local(other.endsAt).toLocalDateTime()
+                    + "), which the same people are expected at");
+        });
+    }
+
+    private void mustManage(WorkGroup group) {
+        if (!caller.actsFor(group.hubCode)) {
+            throw ProblemException.forbidden("You schedule sessions for the Work Groups of your own Maths Hub only");
+        }
+    }
+
+    /** Central sessions are the NCETM's; a local one its Work Group's hub's. */
+    private void mustManage(Session session) {
+        if (session.isCentral()) {
+            if (!caller.isProgrammeAdmin()) {
+                throw ProblemException.forbidden("Central sessions are managed by the NCETM");
+            }
+            return;
+        }
+        WorkGroup group = WorkGroup.findById(session.workGroupId);
+        if (group == null || !caller.actsFor(group.hubCode)) {
+            throw ProblemException.forbidden("You manage the sessions of your own Maths Hub's Work Groups only");
+        }
+    }
+
+    private void mustBeStillToCome(Session session, String what) {
+        if (session.isCancelled()) {
+            throw ProblemException.conflict("session-cancelled", "The session is cancelled",
+                    "A cancelled session cannot be " + what + "; schedule a new one");
+        }
+        if (!session.startsAt.isAfter(clock.instant())) {
+            throw ProblemException.conflict("session-started", "The session has already started",
+                    "Only a session still to come can be " + what);
+        }
+    }
+
 
     private static Instant instant(String field, LocalDateTime local, AcademicYear year) {
         if (!year.contains(local.toLocalDate())) {
