@@ -58,13 +58,22 @@ class EndToEndFlowIT {
         String website = clientToken("hub-website-central", "central-website-secret");
 
         // The demo data from the seeds is there: open Work Groups at Central Maths Hub.
-        String year = given().get(platform.gateway() + "/api/v1/work-groups?hub=CENTRAL&openNow=true")
-                .then().statusCode(200).body("items.programme.code", hasItem("MN_RKS1"))
-                .extract().path("items[0].academicYear");
+        given().get(platform.gateway() + "/api/v1/work-groups?hub=CENTRAL&openNow=true")
+                .then().statusCode(200).body("items.programme.code", hasItem("MN_RKS1"));
 
-        // A programme admin publishes a Work Group with one place.
+        // Two schools new to the register (the platform's data outlives a run, and eligibility remembers).
+        String firstSchool = String.valueOf(300_000 + RANDOM.nextInt(100_000));
+        String secondSchool = String.valueOf(400_000 + RANDOM.nextInt(100_000));
+        given().auth().oauth2(admin).contentType("text/csv; charset=ISO-8859-1").body(GIAS_HEADER + "\n"
+                        + school(firstSchool, "Elston Hall Primary School") + "\n" + school(secondSchool, "Bushbury Hill Primary School"))
+                .post(platform.gateway() + "/api/v1/schools/import").then().statusCode(200);
+
+        // A programme admin publishes a Work Group with one place. It is for the academic year before this one, so
+        // that its sessions have taken place by now and attendance can be recorded; its window is open all the same.
+        int thisYearStarted = LocalDate.now().getMonthValue() >= 9 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1;
+        String pastYear = (thisYearStarted - 1) + "/" + String.format("%02d", thisYearStarted % 100);
         String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("programmeCode", "MN_RKS1", "hubCode", "CENTRAL", "academicYear", year, "capacity", 1,
+                .body(Map.of("programmeCode", "MN_RKS1", "hubCode", "CENTRAL", "academicYear", pastYear, "capacity", 1,
                         "lead", "End-to-end Work Group Lead", "allocationPolicy", "FIRST_COME_FIRST_SERVED",
                         "applicationWindow", Map.of(
                                 "opensAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString(),
@@ -82,13 +91,13 @@ class EndToEndFlowIT {
 
         // The hub schedules a local session once the scheduling service has heard of the group.
         Map<String, Object> session = Map.of("title", "Autumn local session", "audience", "LEAD_TEACHERS",
-                "deliveryMode", "FACE_TO_FACE", "startsAt", year.substring(0, 4) + "-10-14T16:00",
-                "endsAt", year.substring(0, 4) + "-10-14T17:30", "location", "Bishop Challoner Catholic College");
+                "deliveryMode", "FACE_TO_FACE", "startsAt", pastYear.substring(0, 4) + "-10-14T16:00",
+                "endsAt", pastYear.substring(0, 4) + "-10-14T17:30", "location", "Bishop Challoner Catholic College");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
                 .body(session).post(platform.gateway() + "/api/v1/work-groups/{id}/sessions", id).statusCode() == 201);
 
         // A school applies through its hub's website, as soon as the applications service knows the group.
-        Map<String, Object> application = application("137001");
+        Map<String, Object> application = application(firstSchool);
         Response accepted = await().atMost(Duration.ofSeconds(30)).until(
                 () -> given().auth().oauth2(website).contentType(ContentType.JSON).body(application)
                         .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id),
@@ -96,7 +105,7 @@ class EndToEndFlowIT {
         // The school hears the decision on the confirmation date; its hub sees it at once.
         String first = accepted.then().statusCode(201).body("application.status", equalTo("SUBMITTED"))
                 .body("application.eligibility.outcome", equalTo("ELIGIBLE")).extract().path("reference");
-        String second = given().auth().oauth2(website).contentType(ContentType.JSON).body(application("137002"))
+        String second = given().auth().oauth2(website).contentType(ContentType.JSON).body(application(secondSchool))
                 .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
                 .then().statusCode(201).extract().path("reference");
         given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", first)
@@ -104,15 +113,17 @@ class EndToEndFlowIT {
         given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", second)
                 .then().statusCode(200).body("status", equalTo("WAITLISTED")).body("waitingListPosition", equalTo(1));
 
-        // ApplicationAccepted crossed Kafka: the accepted school's five people are enrolled, by role.
+        // ApplicationAccepted crossed Kafka: the accepted school's five people are taken in and enrolled by role.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> participants = given().auth().oauth2(admin)
                     .get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", id)
                     .then().statusCode(200).extract().jsonPath().getList("$");
             assertThat(participants).extracting(p -> p.get("role")).containsExactlyInAnyOrder("HEADTEACHER",
                     "LEAD_TEACHER_RECEPTION", "LEAD_TEACHER_YEAR_1", "LEAD_TEACHER_YEAR_2", "MATHS_LEAD");
-            assertThat(participants).extracting(p -> p.get("urn")).containsOnly("137001");
-            assertThat(participants).allSatisfy(p -> assertThat(((List<?>) p.get("sessionIds"))).isNotEmpty());
+            assertThat(participants).extracting(p -> p.get("urn")).containsOnly(firstSchool);
+            // The three lead teachers are expected at the hub's lead teachers' session.
+            assertThat(participants).filteredOn(p -> ((String) p.get("role")).startsWith("LEAD_TEACHER"))
+                    .hasSize(3).allSatisfy(p -> assertThat(((List<?>) p.get("sessionIds"))).hasSize(1));
         });
 
         // Closing the Work Group in the catalogue reaches the applications service over Kafka: no more applications.
@@ -124,6 +135,42 @@ class EndToEndFlowIT {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("register interest")));
 
+        // The group's calendar feed comes through the gateway, the hub's session in it.
+        given().get(platform.gateway() + "/api/v1/work-groups/{id}/calendar.ics", id).then().statusCode(200)
+                .contentType("text/calendar").body(containsString("SUMMARY:Autumn local session"));
+
+        // The year runs: a second local session, the hub records its teachers at both, and the group completes.
+        String secondSession = given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
+                .body(Map.of("title", "Second local session", "audience", "LEAD_TEACHERS", "deliveryMode", "TWILIGHT",
+                        "startsAt", pastYear.substring(0, 4) + "-11-04T16:00", "endsAt", pastYear.substring(0, 4) + "-11-04T17:30"))
+                .post(platform.gateway() + "/api/v1/work-groups/{id}/sessions", id)
+                .then().statusCode(201).extract().path("id");
+        List<String> sessions = given().get(platform.gateway() + "/api/v1/work-groups/{id}/sessions", id)
+                .then().extract().jsonPath().getList("findAll { !it.central }.id");
+        assertThat(sessions).contains(secondSession).hasSize(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.stream().allMatch(local -> {
+            List<String> teachers = given().auth().oauth2(hubAdmin)
+                    .get(platform.gateway() + "/api/v1/sessions/{id}/attendance", local)
+                    .then().statusCode(200).extract().jsonPath().getList("participantId");
+            return teachers.size() == 3 && given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
+                    .body(Map.of("records", teachers.stream().map(t -> Map.of("participantId", t, "attendance", "ATTENDED")).toList()))
+                    .put(platform.gateway() + "/api/v1/sessions/{id}/attendance", local).statusCode() == 200;
+        }));
+        given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/work-groups/{id}/completion", id)
+                .then().statusCode(200).body("schools.urn", equalTo(List.of(firstSchool)))
+                .body("schools.complete", equalTo(List.of(true)));
+        for (String status : List.of("RUNNING", "COMPLETED")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", status))
+                    .put(platform.gateway() + "/api/v1/work-groups/{id}/status", id)
+                    .then().statusCode(200);
+        }
+        // ParticipationCompleted crossed Kafka into the applications service's history: next year's eligibility knows.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get(platform.gateway() + "/api/v1/schools/{urn}/participation", firstSchool)
+                .then().statusCode(200)
+                .body("findAll { it.programmeCode == 'MN_RKS1' && it.academicYear == '" + pastYear + "' }.outcome",
+                        equalTo(List.of("COMPLETED"))));
+
         // Tenancy holds through the gateway: another hub's admin sees nothing of it.
         given().auth().oauth2(passwordToken("shaw.admin"))
                 .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
@@ -132,6 +179,18 @@ class EndToEndFlowIT {
         given().auth().oauth2(admin.substring(0, admin.length() - 4) + "AAAA")
                 .get(platform.gateway() + "/api/v1/work-groups")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final String GIAS_HEADER = "URN,LA (code),LA (name),EstablishmentNumber,EstablishmentName,"
+            + "TypeOfEstablishment (code),TypeOfEstablishment (name),EstablishmentStatus (code),EstablishmentStatus (name),"
+            + "PhaseOfEducation (code),PhaseOfEducation (name),StatutoryLowAge,StatutoryHighAge,Street,Locality,Town,Postcode,"
+            + "TelephoneNum,DistrictAdministrative (code),DistrictAdministrative (name)";
+
+    /** An open academy primary school in Wolverhampton, as the GIAS extract lists it. */
+    private static String school(String urn, String name) {
+        return urn + ",336,Wolverhampton,2001," + name + ",34,Academy converter,1,Open,2,Primary,4,11,Elston Hall Lane,,"
+                + "Wolverhampton,WV10 9JS,01902556360,E08000031,Wolverhampton";
     }
 
     private static Map<String, Object> application(String urn) {
