@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.testsupport.EventPublisher;
 import uk.mathshubs.testsupport.TestTokens;
@@ -64,8 +65,18 @@ class PlacesTest {
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/work-groups?hub={hub}&hasPlaces=true", hub)
                 .then().body("items.id", hasItem(id)).body("items[0].placesLeft", equalTo(1)));
+
+        // A hub rejecting a school frees a place only if the school held one.
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventType.APPLICATION_REJECTED, UUID.randomUUID(), new ApplicationRejected(UUID.randomUUID(),
+                    "MH-CCCC-DDDD", group, "100003", false, "Not in England", Instant.now()));
+            events.publish(EventType.APPLICATION_REJECTED, UUID.randomUUID(), new ApplicationRejected(UUID.randomUUID(),
+                    "MH-AAAA-CCCC", group, "100001", true, "Joined another Work Group", Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/work-groups/{id}", id)
+                .then().body("placesLeft", equalTo(2)));
         given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(request)
-                .put("/api/v1/work-groups/{id}", id).then().statusCode(200).body("capacity", equalTo(1)).body("placesLeft", equalTo(0));
+                .put("/api/v1/work-groups/{id}", id).then().statusCode(200).body("capacity", equalTo(1)).body("placesLeft", equalTo(1));
     }
 
     private static ApplicationAccepted accepted(UUID group, String urn) {

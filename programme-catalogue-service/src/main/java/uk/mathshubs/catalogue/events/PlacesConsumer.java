@@ -10,13 +10,15 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.kit.inbox.EventPayloads;
 import uk.mathshubs.kit.inbox.ProcessedEvents;
 
 /**
  * Counts the places the applications service has given in each Work Group. That service is the authority
- * on places; this count lets hub websites see places left and stops a capacity cut below what was given.
+ * on places; this count lets hub websites see places left and stops a capacity cut below what was given. A place
+ * held for a waiting-list offer counts here once the school accepts it (then {@code ApplicationAccepted} arrives).
  */
 @ApplicationScoped
 public class PlacesConsumer {
@@ -38,18 +40,26 @@ public class PlacesConsumer {
     @Transactional
     public void onApplicationEvent(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         EventType type = EventType.fromType(cloudEvent.getType()).orElse(null);
-        if (type != EventType.APPLICATION_ACCEPTED && type != EventType.APPLICATION_WITHDRAWN) {
+        if (type != EventType.APPLICATION_ACCEPTED && type != EventType.APPLICATION_WITHDRAWN
+                && type != EventType.APPLICATION_REJECTED) {
             return;
         }
         if (!processed.firstDelivery(CONSUMER, cloudEvent.getId())) {
             return;
         }
-        if (type == EventType.APPLICATION_ACCEPTED) {
-            adjust(payloads.read(payload, ApplicationAccepted.class).workGroupId(), +1);
-        } else {
-            ApplicationWithdrawn withdrawn = payloads.read(payload, ApplicationWithdrawn.class);
-            if (withdrawn.placeReleased()) {
-                adjust(withdrawn.workGroupId(), -1);
+        switch (type) {
+            case APPLICATION_ACCEPTED -> adjust(payloads.read(payload, ApplicationAccepted.class).workGroupId(), +1);
+            case APPLICATION_WITHDRAWN -> {
+                ApplicationWithdrawn withdrawn = payloads.read(payload, ApplicationWithdrawn.class);
+                if (withdrawn.placeReleased()) {
+                    adjust(withdrawn.workGroupId(), -1);
+                }
+            }
+            default -> {
+                ApplicationRejected rejected = payloads.read(payload, ApplicationRejected.class);
+                if (rejected.placeReleased()) {
+                    adjust(rejected.workGroupId(), -1);
+                }
             }
         }
     }
