@@ -42,8 +42,11 @@ public final class TestTokens {
 
     /** The claims of a valid token, for tests that spoil one of them (expiry, audience, issuer). */
     public static Builder claims(String user, Set<String> roles, String hub) {
+        // Keycloak names the client a token was issued to in azp: a service account's own, or the sign-in client.
+        String client = user.startsWith("service-account-") ? user.substring("service-account-".length()) : "maths-hubs-cli";
         JwtClaimsBuilder claims = Jwt.preferredUserName(user)
                 .subject(user)
+                .claim("azp", client)
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .claim("realm_access", Map.of("roles", roles))

@@ -2,10 +2,13 @@ package uk.mathshubs.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import uk.mathshubs.gateway.edge.RateLimiter;
 
 /** Where the services live and how long the gateway waits for them (env: GATEWAY_CATALOGUE_URL and so on). */
 @ConfigMapping(prefix = "gateway")
@@ -34,4 +37,67 @@ public interface GatewayConfig {
     /** Open connections kept per service; Vert.x's default of 5 would queue requests under modest load. */
     @WithDefault("100")
     int connectionsPerService();
+
+    RateLimitsConfig rateLimits();
+
+    /**
+     * Requests per caller: anonymous callers by address (behind a proxy, set quarkus.http.proxy.* so the address is
+     * the caller's), callers with a token by client id, with a policy per client where one is set.
+     */
+    interface RateLimitsConfig {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Hub websites' public pages call anonymously; a visitor's browser is one address. */
+        @WithDefault("300")
+        @WithName("anonymous-per-address.requests")
+        int anonymousRequests();
+
+        @WithDefault("1m")
+        @WithName("anonymous-per-address.per")
+        Duration anonymousPer();
+
+        @WithDefault("3000")
+        @WithName("per-client.requests")
+        int clientRequests();
+
+        @WithDefault("1m")
+        @WithName("per-client.per")
+        Duration clientPer();
+
+        /** Policies for particular clients, e.g. gateway.rate-limits.clients.ncetm-integration.requests=1000. */
+        Map<String, Limit> clients();
+
+        default Limit anonymousPerAddress() {
+            return Limit.of(anonymousRequests(), anonymousPer());
+        }
+
+        default Limit perClient() {
+            return Limit.of(clientRequests(), clientPer());
+        }
+    }
+
+    interface Limit {
+
+        int requests();
+
+        Duration per();
+
+        default RateLimiter.Policy policy() {
+            return new RateLimiter.Policy(requests(), per());
+        }
+
+        static Limit of(int requests, Duration per) {
+            return new Limit() {
+                public int requests() {
+                    return requests;
+                }
+
+                public Duration per() {
+                    return per;
+                }
+            };
+        }
+    }
 }

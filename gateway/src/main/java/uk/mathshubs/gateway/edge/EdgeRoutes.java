@@ -22,7 +22,7 @@ import uk.mathshubs.gateway.proxy.ReverseProxy;
 
 /**
  * The gateway's routes, in the order a request meets them: request id, then Quarkus' CORS (-300) and
- * bearer token check (-200), then the body limit, then the proxy for everything under /api/.
+ * bearer token check (-200), then the body limit, then for everything under /api/ the rate limits and the proxy.
  */
 @ApplicationScoped
 public class EdgeRoutes {
@@ -33,8 +33,10 @@ public class EdgeRoutes {
     private final ReverseProxy proxy;
     private final BodyLimit bodyLimit;
     private final Problems problems;
+    private final RateLimits rateLimits;
 
-    public EdgeRoutes(ReverseProxy proxy, BodyLimit bodyLimit, Problems problems) {
+    public EdgeRoutes(ReverseProxy proxy, BodyLimit bodyLimit, Problems problems, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.proxy = proxy;
         this.bodyLimit = bodyLimit;
         this.problems = problems;
@@ -45,6 +47,7 @@ public class EdgeRoutes {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(bodyLimit::checkDeclaredLength);
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(this::onlyBearerCredentials)
+                .handler(rateLimits::check)
                 .handler(proxy::handle);
     }
 

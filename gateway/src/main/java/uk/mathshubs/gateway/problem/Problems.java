@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import uk.mathshubs.gateway.edge.RateLimiter;
 
 /** The errors the gateway answers itself, as problem+json. */
 @ApplicationScoped
@@ -31,6 +32,13 @@ public class Problems {
     public void payloadTooLarge(RoutingContext ctx, long limit) {
         send(ctx, Problem.of("payload-too-large", "Payload too large", 413,
                 "The request body is larger than " + limit + " bytes", instance(ctx)));
+    }
+
+    public void tooManyRequests(RoutingContext ctx, long retryAfterSeconds, RateLimiter.Policy policy) {
+        ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        send(ctx, Problem.of("too-many-requests", "Too many requests", 429, "More than " + policy.limit()
+                + " requests in " + policy.window().toString().substring(2).toLowerCase() + "; try again in "
+                + retryAfterSeconds + " s", instance(ctx)));
     }
 
     public void serviceUnavailable(RoutingContext ctx, String serviceName) {

@@ -1,0 +1,65 @@
+package uk.mathshubs.gateway.edge;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
+import uk.mathshubs.gateway.config.GatewayConfig;
+import uk.mathshubs.gateway.problem.Problems;
+
+/**
+ * Rate limits at the front door: callers with a token by the client they are (the token's {@code azp}, so every
+ * user of one website counts against that website), anonymous callers by address. Over the limit: 429 with
+ * Retry-After, before any service is asked.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private final RateLimiter limiter = new RateLimiter(System::nanoTime);
+    private final GatewayConfig.RateLimitsConfig config;
+    private final Problems problems;
+
+    public RateLimits(GatewayConfig config, Problems problems) {
+        this.config = config.rateLimits();
+        this.problems = problems;
+    }
+
+    public void check(RoutingContext ctx) {
+        if (!config.enabled()) {
+            ctx.next();
+            return;
+        }
+        Optional<String> client = client(ctx);
+        RateLimiter.Policy policy = client
+                .map(id -> Optional.ofNullable(config.clients().get(id)).orElse(config.perClient()))
+                .map(GatewayConfig.Limit::policy)
+                .orElseGet(() -> config.anonymousPerAddress().policy());
+        String key = client.map(id -> "client:" + id).orElseGet(() -> "address:" + ctx.request().remoteAddress().hostAddress());
+        RateLimiter.Decision decision = limiter.acquire(key, policy);
+        ctx.response().putHeader("RateLimit-Limit", String.valueOf(policy.limit()))
+                .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
+        if (decision.allowed()) {
+            ctx.next();
+        } else {
+            long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+            problems.tooManyRequests(ctx, seconds, policy);
+        }
+    }
+
+    /** The client the verified token was issued to; empty for anonymous callers. */
+    private static Optional<String> client(RoutingContext ctx) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user)) {
+            return Optional.empty();
+        }
+        SecurityIdentity identity = user.getSecurityIdentity();
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(token.<String>getClaim("azp")).or(() -> Optional.ofNullable(token.getSubject()));
+    }
+}
