@@ -57,7 +57,38 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * A small OpenAPI document per service: its own path, a path another service owns (which the gateway must leave
+     * out), a schema every service shares and one whose name they use for different things.
+     */
+    private static void openApi(String service, HttpExchange exchange) throws IOException {
+        String document = """
+                {"openapi": "3.1.0", "info": {"title": "%1$s", "version": "1"},
+                 "tags": [{"name": "%1$s"}],
+                 "paths": {
+                   "/api/v1/%2$s": {"get": {"tags": ["%1$s"], "responses": {"200": {"content": {"application/json":
+                       {"schema": {"$ref": "#/components/schemas/View"}}}}}}},
+                   "/api/v1/%3$s": {"get": {"summary": "not %1$s's to document"}}},
+                 "components": {"schemas": {
+                   "Problem": {"type": "object"},
+                   "View": {"type": "object", "description": "%1$s's view"}}}}""".formatted(service, OWN_PATH.get(service),
+                OWN_PATH.get(service.equals("catalogue") ? "scheduling" : "catalogue"));
+        byte[] body = document.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static final Map<String, String> OWN_PATH = Map.of("catalogue", "programmes",
+            "applications", "applications/{reference}", "scheduling", "sessions/{id}");
+
     private static void answer(String service, HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
+            openApi(service, exchange);
+            return;
+        }
         byte[] received;
         try (InputStream in = exchange.getRequestBody()) {
             received = in.readAllBytes();

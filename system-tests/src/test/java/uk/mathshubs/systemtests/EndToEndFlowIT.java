@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,6 +172,12 @@ class EndToEndFlowIT {
                 .then().statusCode(200)
                 .body("findAll { it.programmeCode == 'MN_RKS1' && it.academicYear == '" + pastYear + "' }.outcome",
                         equalTo(List.of("COMPLETED"))));
+
+        // One OpenAPI document for the whole API, each path from the service that answers it.
+        given().get(platform.gateway() + "/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/api/v1/work-groups", "/api/v1/work-groups/{id}/applications",
+                        "/api/v1/work-groups/{id}/sessions", "/api/v1/sessions/{id}/attendance", "/api/v1/schools/{urn}"))
+                .body("info.description", not(containsString("Not included")));
 
         // Tenancy holds through the gateway: another hub's admin sees nothing of it.
         given().auth().oauth2(passwordToken("shaw.admin"))
