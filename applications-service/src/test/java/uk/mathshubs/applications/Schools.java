@@ -51,6 +51,10 @@ final class Schools {
         return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
+    static String header() {
+        return GIAS_HEADER;
+    }
+
     static void registerPrimaries(Collection<String> urns) {
         register(urns.stream().map(Schools::primary).toList());
     }

@@ -104,6 +104,7 @@ public class ApplicationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Eligibility> precheck(UUID workGroupId, String urn, Map<String, Answer> declarations) {
         return WorkGroup.<WorkGroup>findByIdOptional(workGroupId).map(group -> {
+            requireActsFor(group.hubCode);
             requireKnownDeclarations(eligibility.ruleSet(group.eligibilityRuleSet), declarations);
             return eligibility.check(group, urn, "urn", declarations);
         });

@@ -1,0 +1,85 @@
+package uk.mathshubs.applications;
+
+import static io.restassured.RestAssured.given;
+import static uk.mathshubs.testsupport.AuthorizationMatrix.OWN_HUB;
+import static uk.mathshubs.testsupport.AuthorizationMatrix.row;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.mathshubs.testsupport.AuthorizationMatrix;
+import uk.mathshubs.testsupport.TestTokens;
+
+/**
+ * Every endpoint of the applications service against every kind of caller, in its own hub and in another's. Statuses
+ * in the order: anonymous, programme admin, hub admin (own hub), hub admin (other hub), hub website (own hub), hub
+ * website (other hub), NCETM integration. The fixtures belong to the own hub.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    @TestFactory
+    Stream<DynamicNode> whoMayDoWhat() {
+        UUID open = WorkGroups.openGroup(OWN_HUB, 1000);
+        UUID closed = WorkGroups.publish(WorkGroups.spec(OWN_HUB, 10).closed());
+        String urn = Schools.urn();
+        Schools.register(Schools.primary(urn));
+        String reference = submitted(open);
+        Object ruleSet = given().get("/api/v1/eligibility-rule-sets/MN_RKS1").then().statusCode(200).extract().path("rules");
+        String school = Schools.primary(Schools.urn());
+
+        return AuthorizationMatrix.tests(List.of(
+                row("POST /work-groups/{id}/applications", "401 201 201 403 201 403 403", spec -> {
+                    String fresh = Schools.urn();
+                    Schools.register(Schools.primary(fresh));
+                    return spec.contentType(ContentType.JSON).body(ApplicationForms.valid(fresh))
+                            .post("/api/v1/work-groups/{id}/applications", open);
+                }),
+                row("GET /work-groups/{id}/applications", "401 200 200 403 200 403 403",
+                        spec -> spec.get("/api/v1/work-groups/{id}/applications", open)),
+                row("GET /applications/{reference} (no secret)", "404 200 200 404 200 404 404",
+                        spec -> spec.get("/api/v1/applications/{ref}", reference)),
+                row("POST /applications/{reference}/decision", "401 200 200 403 403 403 403",
+                        spec -> spec.contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "Not this year"))
+                                .post("/api/v1/applications/{ref}/decision", submitted(open))),
+                row("POST /applications/{reference}/withdrawal (no secret)", "404 200 200 404 200 404 404",
+                        spec -> spec.contentType(ContentType.JSON).body(Map.of("reason", "Staff changes"))
+                                .post("/api/v1/applications/{ref}/withdrawal", submitted(open))),
+                row("POST /work-groups/{id}/eligibility-check", "401 200 200 403 200 403 403",
+                        spec -> spec.contentType(ContentType.JSON).body(Map.of("urn", urn))
+                                .post("/api/v1/work-groups/{id}/eligibility-check", open)),
+                row("GET /eligibility-rule-sets/{code}", "200 200 200 200 200 200 200",
+                        spec -> spec.get("/api/v1/eligibility-rule-sets/MN_RKS1")),
+                row("PUT /eligibility-rule-sets/{code}", "401 200 403 403 403 403 403",
+                        spec -> spec.contentType(ContentType.JSON).body(ruleSet).put("/api/v1/eligibility-rule-sets/MN_RKS1")),
+                row("POST /work-groups/{id}/interest", "401 200 200 403 200 403 403",
+                        spec -> spec.contentType(ContentType.JSON).body(Map.of("urn", Schools.urn(), "schoolName", "Oak Primary",
+                                "contactName", "Ann Head", "contactEmail", "head@oak.example"))
+                                .post("/api/v1/work-groups/{id}/interest", closed)),
+                row("GET /work-groups/{id}/interest", "401 200 200 403 403 403 403",
+                        spec -> spec.get("/api/v1/work-groups/{id}/interest", closed)),
+                row("GET /schools?name=", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/schools?name=Primary")),
+                row("GET /schools/{urn}", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/schools/{urn}", urn)),
+                row("GET /schools/{urn}/participation", "401 200 200 200 403 403 200",
+                        spec -> spec.get("/api/v1/schools/{urn}/participation", urn)),
+                row("POST /schools/import", "401 200 403 403 403 403 403",
+                        spec -> spec.contentType("text/csv").body(Schools.header() + "\n" + school).post("/api/v1/schools/import")),
+                row("POST /participation-history/import", "401 200 403 403 403 403 403",
+                        spec -> spec.contentType("text/csv").body("URN,ProgrammeCode,AcademicYear,Outcome\n" + urn + ",TFM_DEV,2023/24,COMPLETED")
+                                .post("/api/v1/participation-history/import"))));
+    }
+
+    private static String submitted(UUID group) {
+        String urn = Schools.urn();
+        Schools.register(Schools.primary(urn));
+        return given().auth().oauth2(TestTokens.hubWebsite(OWN_HUB)).contentType(ContentType.JSON).body(ApplicationForms.valid(urn))
+                .post("/api/v1/work-groups/{id}/applications", group).then().statusCode(201).extract().path("reference");
+    }
+}

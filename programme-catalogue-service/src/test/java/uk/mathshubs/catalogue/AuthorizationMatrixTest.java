@@ -1,0 +1,102 @@
+package uk.mathshubs.catalogue;
+
+import static io.restassured.RestAssured.given;
+import static uk.mathshubs.testsupport.AuthorizationMatrix.FOREIGN_HUB;
+import static uk.mathshubs.testsupport.AuthorizationMatrix.OWN_HUB;
+import static uk.mathshubs.testsupport.AuthorizationMatrix.row;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.mathshubs.testsupport.AuthorizationMatrix;
+import uk.mathshubs.testsupport.TestTokens;
+
+/**
+ * Every endpoint of the catalogue against every kind of caller, in its own hub and in another's. Statuses in the
+ * order: anonymous, programme admin, hub admin (own hub), hub admin (other hub), hub website (own hub), hub website
+ * (other hub), NCETM integration. The Work Groups are the own hub's.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    @TestFactory
+    Stream<DynamicNode> whoMayDoWhat() {
+        for (String hub : List.of(OWN_HUB, FOREIGN_HUB)) {
+            given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("name", hub + " Maths Hub", "contactEmail", "hub@example.org", "region", "West Midlands"))
+                    .put("/api/v1/hubs/{code}", hub).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        }
+        String programme = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(programme(programme))
+                .post("/api/v1/programmes").then().statusCode(201);
+        String published = workGroup();
+        status(published, "OPEN");
+        String draft = workGroup();
+
+        return AuthorizationMatrix.tests(List.of(
+                row("GET /programmes", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/programmes")),
+                row("GET /programmes/{code}", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/programmes/MN_RKS1")),
+                row("POST /programmes", "401 201 403 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
+                        .body(programme("P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())).post("/api/v1/programmes")),
+                row("PUT /programmes/{code}", "401 200 403 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
+                        .body(programme(programme)).put("/api/v1/programmes/{code}", programme)),
+                row("GET /hubs", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/hubs")),
+                row("GET /hubs/{code}", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/hubs/{code}", OWN_HUB)),
+                row("PUT /hubs/{code}", "401 200 403 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
+                        .body(Map.of("name", OWN_HUB + " Maths Hub", "contactEmail", "hub@example.org", "region", "West Midlands"))
+                        .put("/api/v1/hubs/{code}", OWN_HUB)),
+                row("GET /work-groups", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/work-groups")),
+                row("GET /work-groups/{id} (published)", "200 200 200 200 200 200 200",
+                        spec -> spec.get("/api/v1/work-groups/{id}", published)),
+                // A hub's website may preview its own hub's drafts; nobody else sees them.
+                row("GET /work-groups/{id} (draft)", "404 200 200 404 200 404 404",
+                        spec -> spec.get("/api/v1/work-groups/{id}", draft)),
+                row("POST /work-groups", "401 201 201 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
+                        .body(request()).post("/api/v1/work-groups")),
+                row("PUT /work-groups/{id}", "401 200 200 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
+                        .body(request()).put("/api/v1/work-groups/{id}", workGroup())),
+                row("PUT /work-groups/{id}/status", "401 200 200 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
+                        .body(Map.of("status", "OPEN")).put("/api/v1/work-groups/{id}/status", workGroup()))));
+    }
+
+    private static Map<String, Object> request() {
+        return new HashMap<>(Map.of("programmeCode", "TFM_DEV", "hubCode", OWN_HUB, "academicYear", "2027/28",
+                "capacity", 20, "lead", "Mastery Specialist", "allocationPolicy", "FIRST_COME_FIRST_SERVED",
+                "applicationWindow", Map.of("opensAt", "2026-11-01T09:00:00Z", "closesAt", "2099-03-03T17:00:00Z",
+                        "confirmationDate", "2099-03-09")));
+    }
+
+    /** A draft Work Group of the own hub. */
+    private static String workGroup() {
+        return given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(request())
+                .post("/api/v1/work-groups").then().statusCode(201).extract().path("id");
+    }
+
+    private static void status(String id, String status) {
+        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(Map.of("status", status))
+                .put("/api/v1/work-groups/{id}/status", id).then().statusCode(200);
+    }
+
+    private static Map<String, Object> programme(String code) {
+        return Map.ofEntries(
+                Map.entry("code", code),
+                Map.entry("title", "Embedding the Impact of Mastering Number"),
+                Map.entry("summary", "For schools that completed Mastering Number at Reception and KS1."),
+                Map.entry("yearGroups", List.of("Reception", "Year 1", "Year 2")),
+                Map.entry("requiredRoles", List.of("MATHS_LEAD", "HEADTEACHER")),
+                Map.entry("expectations", List.of("Take part in three local sessions.")),
+                Map.entry("benefits", List.of("Support to sustain Mastering Number across the school.")),
+                Map.entry("cost", "Free"),
+                Map.entry("funding", "Fully funded by the Maths Hubs Programme"),
+                Map.entry("centralSessions", 0),
+                Map.entry("eligibilityRuleSet", code));
+    }
+}
