@@ -10,11 +10,13 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.mathshubs.testsupport.AuthorizationMatrix;
+import uk.mathshubs.testsupport.BadCredentials;
 import uk.mathshubs.testsupport.TestTokens;
 
 /**
@@ -74,6 +76,15 @@ class AuthorizationMatrixTest {
                 row("POST /participation-history/import", "401 200 403 403 403 403 403",
                         spec -> spec.contentType("text/csv").body("URN,ProgrammeCode,AcademicYear,Outcome\n" + urn + ",TFM_DEV,2023/24,COMPLETED")
                                 .post("/api/v1/participation-history/import"))));
+    }
+
+    /** The service checks tokens itself too: a request that reached it past the gateway proves nothing. */
+    @TestFactory
+    Stream<DynamicTest> forgedExpiredOrForeignTokensAreRefused() {
+        UUID open = WorkGroups.openGroup(OWN_HUB, 10);
+        return BadCredentials.all().entrySet().stream().map(bad -> DynamicTest.dynamicTest(bad.getKey() + " gets 401", () ->
+                given().header("Authorization", bad.getValue()).get("/api/v1/work-groups/{id}/applications", open)
+                        .then().statusCode(401)));
     }
 
     private static String submitted(UUID group) {
