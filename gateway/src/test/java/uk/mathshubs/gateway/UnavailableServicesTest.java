@@ -40,6 +40,17 @@ class UnavailableServicesTest {
     }
 
     @Test
+    void afterFiveCallsWithoutAnAnswerTheGatewayStopsCallingForAWhile() {
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/applications/MH-AAAA-BBBB").then().statusCode(503);
+        }
+        given().get("/api/v1/applications/MH-AAAA-BBBB").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("([1-9]|10)"))
+                .body("detail", equalTo("The applications service is not answering"));
+    }
+
+    @Test
     void aServiceThatNeverAnswersIsAServiceUnavailableProblemOnceTheTimeoutPasses() {
         long started = System.nanoTime();
         ValidatableResponse response = given().contentType("application/json").body("{}")

@@ -40,6 +40,20 @@ public interface GatewayConfig {
 
     RateLimitsConfig rateLimits();
 
+    CircuitBreakerConfig circuitBreaker();
+
+    /** When the gateway stops calling a service that does not answer, and for how long. */
+    interface CircuitBreakerConfig {
+
+        /** Calls in a row with no answer (refused, or timed out) that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before a trial call. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
     /**
      * Requests per caller: anonymous callers by address (behind a proxy, set quarkus.http.proxy.* so the address is
      * the caller's), callers with a token by client id, with a policy per client where one is set.

@@ -1,5 +1,6 @@
 package uk.mathshubs.gateway.proxy;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -35,8 +36,11 @@ public class ReverseProxy {
     private final BodyLimit bodyLimit;
     private final Problems problems;
     private final long maxBodySize;
+    private final CircuitBreakers breakers;
 
-    public ReverseProxy(UpstreamClient upstreams, BodyLimit bodyLimit, Problems problems, GatewayConfig config) {
+    public ReverseProxy(UpstreamClient upstreams, BodyLimit bodyLimit, Problems problems, GatewayConfig config,
+            CircuitBreakers breakers) {
+        this.breakers = breakers;
         this.upstreams = upstreams;
         this.bodyLimit = bodyLimit;
         this.problems = problems;
@@ -90,6 +94,12 @@ public class ReverseProxy {
     }
 
     private void forward(RoutingContext ctx, Upstream upstream, String path, Buffer body) {
+        Optional<Duration> open = breakers.refusal(upstream);
+        if (open.isPresent()) {
+            ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, open.get().toSeconds())));
+            problems.serviceUnavailable(ctx, upstream.serviceName());
+            return;
+        }
         HttpServerRequest request = ctx.request();
         String query = request.query();
         String pathAndQuery = query == null ? path : path + "?" + query;
@@ -98,8 +108,12 @@ public class ReverseProxy {
         upstreams.open(upstream, method, pathAndQuery, ForwardedHeaders.toUpstream(request, requestId),
                         upstreams.timeoutMillis())
                 .compose(call -> body.length() == 0 ? call.send() : call.send(body))
-                .onSuccess(answer -> relay(ctx, upstream, answer))
+                .onSuccess(answer -> {
+                    breakers.answered(upstream);
+                    relay(ctx, upstream, answer);
+                })
                 .onFailure(failure -> {
+                    breakers.unanswered(upstream);
                     LOG.warnf("%s %s: the %s service did not answer (%s)", method, path, upstream.serviceName(),
                             failure.toString());
                     problems.serviceUnavailable(ctx, upstream.serviceName());
