@@ -29,11 +29,7 @@ class AuthorizationMatrixTest {
 
     @TestFactory
     Stream<DynamicNode> whoMayDoWhat() {
-        for (String hub : List.of(OWN_HUB, FOREIGN_HUB)) {
-            given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON)
-                    .body(Map.of("name", hub + " Maths Hub", "contactEmail", "hub@example.org", "region", "West Midlands"))
-                    .put("/api/v1/hubs/{code}", hub).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        }
+        hubs();
         String programme = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(programme(programme))
                 .post("/api/v1/programmes").then().statusCode(201);
@@ -65,6 +61,38 @@ class AuthorizationMatrixTest {
                         .body(request()).put("/api/v1/work-groups/{id}", workGroup())),
                 row("PUT /work-groups/{id}/status", "401 200 200 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
                         .body(Map.of("status", "OPEN")).put("/api/v1/work-groups/{id}/status", workGroup()))));
+    }
+
+    /** Properties a caller may not set are refused, not ignored, and the Work Group stays as it was. */
+    @org.junit.jupiter.api.Test
+    void massAssignmentIsRefusedAndChangesNothing() {
+        hubs();
+        String id = workGroup();
+        String before = given().auth().oauth2(TestTokens.hubAdmin(OWN_HUB)).get("/api/v1/work-groups/{id}", id)
+                .then().statusCode(200).extract().asString();
+        for (Map.Entry<String, Object> sneaked : Map.<String, Object>of("status", "OPEN", "placesLeft", 999,
+                "placesAllocated", 0, "id", UUID.randomUUID().toString(), "revision", 99).entrySet()) {
+            Map<String, Object> body = request();
+            body.put(sneaked.getKey(), sneaked.getValue());
+            given().auth().oauth2(TestTokens.hubAdmin(OWN_HUB)).contentType(ContentType.JSON).body(body)
+                    .put("/api/v1/work-groups/{id}", id).then().statusCode(400).contentType("application/problem+json");
+        }
+        // A Work Group never moves to another hub: refused, naming the field.
+        Map<String, Object> elsewhere = request();
+        elsewhere.put("hubCode", FOREIGN_HUB);
+        given().auth().oauth2(TestTokens.hubAdmin(OWN_HUB)).contentType(ContentType.JSON).body(elsewhere)
+                .put("/api/v1/work-groups/{id}", id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("hubCode"));
+        given().auth().oauth2(TestTokens.hubAdmin(OWN_HUB)).get("/api/v1/work-groups/{id}", id)
+                .then().statusCode(200).body(org.hamcrest.Matchers.equalTo(before));
+    }
+
+    private static void hubs() {
+        for (String hub : List.of(OWN_HUB, FOREIGN_HUB)) {
+            given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("name", hub + " Maths Hub", "contactEmail", "hub@example.org", "region", "West Midlands"))
+                    .put("/api/v1/hubs/{code}", hub).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        }
     }
 
     private static Map<String, Object> request() {
