@@ -70,6 +70,7 @@ class MalformedInputTest {
         forbiddenProperties(corpus);
         wrongContentTypes(corpus);
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
+        System.out.printf("Malformed input corpus: %d malformed applications tried%n", corpus.size());
         Stream<DynamicTest> refused = corpus.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             long before = applications();
             Response response = given().config(AS_SENT).auth().oauth2(TestTokens.hubWebsite(HUB))

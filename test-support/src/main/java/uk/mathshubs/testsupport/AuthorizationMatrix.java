@@ -66,6 +66,9 @@ public final class AuthorizationMatrix {
     }
 
     public static Stream<DynamicNode> tests(List<Row> rows) {
+        int callers = Who.values().length;
+        System.out.printf("Authorization matrix: %d endpoints x %d callers = %d checks%n", rows.size(), callers,
+                rows.size() * callers);
         return rows.stream().map(row -> {
             int[] expected = row.expected();
             return DynamicContainer.dynamicContainer(row.endpoint(), Arrays.stream(Who.values()).map(who ->
