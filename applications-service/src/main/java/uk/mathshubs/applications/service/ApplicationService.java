@@ -85,6 +85,9 @@ public class ApplicationService {
         application.persist();
         events.submitted(application);
         confirmations.request(application, group);
+        // Everything written so far goes to the database now, before a place is taken: taking one locks the Work
+        // Group's row until commit, and every other school applying waits on that lock.
+        Application.flush();
         switch (answer.outcome()) {
             case INELIGIBLE -> application.moveTo(ApplicationStatus.INELIGIBLE, answer.decidedBy().reason(), Decisions.PLATFORM,
                     clock.instant());

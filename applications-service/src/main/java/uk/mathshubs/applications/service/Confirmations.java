@@ -2,6 +2,7 @@ package uk.mathshubs.applications.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,7 +17,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.panache.common.Sort;
 import uk.mathshubs.applications.config.ApplicationsConfig;
 import uk.mathshubs.applications.domain.Application;
@@ -38,11 +39,11 @@ public class Confirmations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Event<ConfirmationRequested> requested;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final ApplicationsConfig config;
     private final Clock clock;
 
-    public Confirmations(Event<ConfirmationRequested> requested, Mailer mailer, ApplicationsConfig config, Clock clock) {
+    public Confirmations(Event<ConfirmationRequested> requested, ReactiveMailer mailer, ApplicationsConfig config, Clock clock) {
         this.requested = requested;
         this.mailer = mailer;
         this.config = config;
@@ -94,25 +95,28 @@ public class Confirmations {
         return CommitmentConfirmation.list("applicationId", Sort.by("requestedAt").and("role"), applicationId);
     }
 
+    /**
+     * Once the application is committed, the mail goes out without the school's request waiting for the mail server;
+     * a failure is retried a few times, then logged (the hub sees who has not confirmed and can follow it up).
+     */
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfirmationRequested request) {
-        try {
-            mailer.send(Mail.withText(request.email(),
-                    "Please confirm your school's commitment to " + request.programmeTitle(),
-                    """
-                    Dear %s,
+        mailer.send(Mail.withText(request.email(),
+                        "Please confirm your school's commitment to " + request.programmeTitle(),
+                        """
+                        Dear %s,
 
-                    %s has applied for a place in a %s Work Group (application %s) and has named you.
-                    Please read the programme's expectations and confirm your commitment here:
+                        %s has applied for a place in a %s Work Group (application %s) and has named you.
+                        Please read the programme's expectations and confirm your commitment here:
 
-                    %s
+                        %s
 
-                    This link is for you alone and works once.
-                    """.formatted(request.name(), request.schoolName(), request.programmeTitle(), request.reference(),
-                            request.link())));
-        } catch (RuntimeException e) {
-            // The application stands; the hub can see who has not confirmed and follow it up.
-            LOG.errorf(e, "Could not send the confirmation request of %s to %s", request.reference(), request.email());
-        }
+                        This link is for you alone and works once.
+                        """.formatted(request.name(), request.schoolName(), request.programmeTitle(), request.reference(),
+                                request.link())))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(3)
+                .subscribe().with(sent -> {
+                }, failure -> LOG.errorf("Could not send a confirmation request of application %s: %s", request.reference(),
+                        failure.getMessage()));
     }
 
     private static String newToken() {
