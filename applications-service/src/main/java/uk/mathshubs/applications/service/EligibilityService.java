@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -49,8 +52,11 @@ public class EligibilityService {
     private final SchoolDirectory schools;
     private final ObjectMapper json;
     private final Clock clock;
+    private final EntityManager entityManager;
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-    public EligibilityService(SchoolDirectory schools, ObjectMapper json, Clock clock) {
+    public EligibilityService(SchoolDirectory schools, ObjectMapper json, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.schools = schools;
         this.json = json;
         this.clock = clock;
@@ -76,9 +82,25 @@ public class EligibilityService {
                 .evaluate(new Facts(school, history(urn, group), declarations, AcademicYear.parse(group.academicYear)));
     }
 
+    /**
+     * The rule set as last saved. Read once and kept while its {@code updated_at} stays the same: checking that is one
+     * indexed lookup, where reading and parsing the document on every application was most of an eligibility check.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RuleSet ruleSet(String code) {
-        return RuleSetReader.read(code, document(code).orElseThrow(() -> ProblemException.notFound("Eligibility rule set " + code)));
+        Instant savedAt = entityManager.createQuery("SELECT r.updatedAt FROM StoredRuleSet r WHERE r.code = :code", Instant.class)
+                .setParameter("code", code).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Eligibility rule set " + code));
+        Parsed cached = parsed.get(code);
+        if (cached != null && cached.savedAt().equals(savedAt)) {
+            return cached.ruleSet();
+        }
+        RuleSet ruleSet = RuleSetReader.read(code, document(code).orElseThrow(() -> ProblemException.notFound("Eligibility rule set " + code)));
+        parsed.put(code, new Parsed(savedAt, ruleSet));
+        return ruleSet;
+    }
+
+    private record Parsed(Instant savedAt, RuleSet ruleSet) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

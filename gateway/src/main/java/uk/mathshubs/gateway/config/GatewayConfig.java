@@ -27,7 +27,7 @@ public interface GatewayConfig {
     URI schedulingUrl();
 
     /** How long to wait for a service to connect or to send anything before answering 503. */
-    @WithDefault("10s")
+    @WithDefault("30s")
     Duration timeout();
 
     /** The largest request body passed on; quarkus.http.limits.max-body-size is set from it. */
