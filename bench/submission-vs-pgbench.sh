@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Submitting applications through the gateway (HTTP, token, validation, eligibility, events, the lot) against pgbench
+# running the same database transaction (submission.pgbench), same concurrency, same run. Target: >= 0.5x.
+source "$(dirname "$0")/lib.sh"
+need wrk "apt-get install wrk"
+need pgbench "apt-get install postgresql-client"
+DURATION=${BENCH_DURATION:-15}
+CLIENTS=${BENCH_CLIENTS:-8}
+BASE=7100000
+
+platform_up
+ADMIN=$(password_token ncetm.admin)
+WEBSITE=$(client_token hub-website-central central-website-secret)
+# Enough schools for the run: thread t of wrk uses BASE + t * 100000 + 1.. (two threads).
+{
+    echo "URN,EstablishmentName,TypeOfEstablishment (code),TypeOfEstablishment (name),EstablishmentStatus (code),EstablishmentStatus (name),PhaseOfEducation (code),PhaseOfEducation (name),StatutoryLowAge,StatutoryHighAge,LA (name),DistrictAdministrative (code)"
+    for t in 0 1; do for i in $(seq 1 5000); do urn=$((BASE + t * 100000 + i)); echo "$urn,Bench Primary $urn,34,Academy converter,1,Open,2,Primary,4,11,Wolverhampton,E08000031"; done; done
+} > /tmp/bench-schools.csv
+curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: text/csv' --data-binary @/tmp/bench-schools.csv "$APPLICATIONS/api/v1/schools/import" >/dev/null
+
+year_start=$(( $(date -u +%m) >= 9 ? $(date -u +%Y) + 1 : $(date -u +%Y) ))
+new_group() {
+    local id
+    id=$(curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$GATEWAY/api/v1/work-groups" -d "{
+      \"programmeCode\": \"MN_RKS1\", \"hubCode\": \"CENTRAL\", \"academicYear\": \"$year_start/$(printf '%02d' $(( (year_start + 1) % 100 )))\",
+      \"capacity\": 1, \"lead\": \"Benchmark Work Group\", \"allocationPolicy\": \"FIRST_COME_FIRST_SERVED\",
+      \"applicationWindow\": {\"opensAt\": \"$(date -u -d '-1 day' +%FT%TZ)\", \"closesAt\": \"$(date -u -d '+30 days' +%FT%TZ)\",
+      \"confirmationDate\": \"$(date -u -d '+31 days' +%F)\"}}" | jq -r .id)
+    curl -fsS -X PUT -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$GATEWAY/api/v1/work-groups/$id/status" \
+        -d '{"status": "OPEN"}' >/dev/null
+    for _ in $(seq 60); do
+        [ "$(PGPASSWORD=applications psql -qAt -h localhost -p "$PLATFORM_POSTGRES_PORT" -U applications applications \
+            -c "SELECT count(*) FROM work_group WHERE id = '$id'")" = 1 ] && break
+        sleep 0.5
+    done
+    echo "$id"
+}
+
+# One place, so nearly every application takes the waiting-list path, as in submission.pgbench.
+HTTP_GROUP=$(new_group)
+wrk -t2 -c"$CLIENTS" -d5s -s "$(dirname "$0")/submit.lua" "$GATEWAY" -- "$((BASE + 4000))" "$HTTP_GROUP" "$WEBSITE" >/dev/null  # warm up
+HTTP_GROUP=$(new_group)
+read -r -a http < <(wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --latency -s "$(dirname "$0")/submit.lua" "$GATEWAY" -- "$BASE" "$HTTP_GROUP" "$WEBSITE" | wrk_figures)
+
+SQL_GROUP=$(new_group)
+PGPASSWORD=applications psql -qAt -h localhost -p "$PLATFORM_POSTGRES_PORT" -U applications applications \
+    -c "SET client_min_messages = warning; DROP SEQUENCE IF EXISTS bench_urn; CREATE SEQUENCE bench_urn MINVALUE 1000000 START 1000000 MAXVALUE 9999999"
+sql_tps=$(PGPASSWORD=applications pgbench -n -h localhost -p "$PLATFORM_POSTGRES_PORT" -U applications -c "$CLIENTS" -j 2 \
+    -T "$DURATION" -D group="$SQL_GROUP" -f "$(dirname "$0")/submission.pgbench" applications 2>/dev/null \
+    | awk '/^tps/ { printf "%.1f", $3 }')
+PGPASSWORD=applications psql -qAt -h localhost -p "$PLATFORM_POSTGRES_PORT" -U applications applications -c "DROP SEQUENCE bench_urn"
+echo "RESULT submission: through the gateway ${http[0]} applications/s (p50 ${http[1]} ms, p99 ${http[2]} ms) vs pgbench $sql_tps tps of the same transaction = $(ratio "${http[0]}" "$sql_tps")x (target >= 0.5x); $CLIENTS concurrent, ${DURATION}s each"
