@@ -41,8 +41,13 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform up() throws Exception {
+        return up(Path.of(System.getProperty("platform.home", "target/platform")));
+    }
+
+    /** A platform in a state directory of its own. */
+    static Platform up(Path stateDirectory) throws Exception {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        Path home = Path.of(System.getProperty("platform.home", "target/platform")).toAbsolutePath();
+        Path home = stateDirectory.toAbsolutePath();
         Platform platform = new Platform(root, home);
         platform.run(UP_TIMEOUT, "up");
         return platform;
@@ -58,6 +63,24 @@ final class Platform implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /** A port the platform was given, by its variable: PLATFORM_KAFKA_PORT, PLATFORM_APPLICATIONS_PORT, ... */
+    int port(String variable) {
+        return Integer.parseInt(env.get(variable));
+    }
+
+    /** Kills a component as a crash would (SIGKILL): no shutdown hook runs, nothing is flushed. */
+    void kill(String component) throws IOException {
+        long pid = Long.parseLong(Files.readString(home.resolve("pids/" + component + ".pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(component + " is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** Starts one component again and waits until it is ready. */
+    void start(String component) throws Exception {
+        run(Duration.ofMinutes(3), "up", component);
     }
 
     String run(Duration timeout, String... command) throws Exception {

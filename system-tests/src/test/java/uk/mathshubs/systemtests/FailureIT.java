@@ -1,0 +1,349 @@
+package uk.mathshubs.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The platform under faults, on its real parts: the broker killed while schools are accepted, a service killed
+ * between its commit and its publish, an event delivered five times, a poison message. Each prints what was sent,
+ * acknowledged, delivered, duplicated and lost. {@code -Dfailure.acceptances=3000} for the full run (CI: 300).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FailureIT {
+
+    private static final String ACCEPTED = "uk.mathshubs.applications.application.accepted.v1";
+    private static final String APPLICATIONS_TOPIC = "applications.applications";
+    private static final int PEOPLE = 5;
+    private static final int PLACES_PER_GROUP = 1000;
+
+    private static Platform platform;
+    private static String admin;
+    private static String hubAdmin;
+    private static String website;
+
+    @BeforeAll
+    static void up() throws Exception {
+        platform = Platform.up(Path.of(System.getProperty("platform.home", "target/platform") + "-failures"));
+    }
+
+    /** Fresh tokens for each test: a long run outlives one. */
+    @BeforeEach
+    void tokens() {
+        admin = token("ncetm.admin");
+        hubAdmin = token("central.admin");
+        website = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "hub-website-central",
+                        "client_secret", "central-website-secret"))
+                .post(platform.realm() + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theBrokerKilledWhileSchoolsAreAcceptedLosesAndDuplicatesNothing() throws Exception {
+        int acceptances = Integer.getInteger("failure.acceptances", 300);
+        List<String> urns = schools(acceptances);
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < acceptances; i += PLACES_PER_GROUP) {
+            groups.add(workGroupWithASession(Math.min(PLACES_PER_GROUP, acceptances - i)));
+        }
+
+        AtomicInteger acknowledged = new AtomicInteger();
+        try (ExecutorService schools = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < urns.size(); i++) {
+                String group = groups.get(i / PLACES_PER_GROUP);
+                String urn = urns.get(i);
+                sent.add(schools.submit(() -> {
+                    int status = given().auth().oauth2(website).contentType(ContentType.JSON).body(application(urn))
+                            .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group).statusCode();
+                    if (status == 201) {
+                        acknowledged.incrementAndGet();
+                    }
+                }));
+                if (i == urns.size() / 3) {
+                    platform.kill("kafka");
+                }
+                if (i == 2 * urns.size() / 3) {
+                    platform.start("kafka");
+                }
+            }
+            for (Future<?> application : sent) {
+                application.get();
+            }
+        }
+
+        // Every accepted school's people, enrolled once each in their group's session.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (String group : groups) {
+                List<Map<String, Object>> people = participants(group);
+                assertThat(people).allSatisfy(p -> assertThat((List<?>) p.get("sessionIds")).hasSize(1));
+                assertThat(people.stream().map(p -> p.get("urn")).distinct().count() * PEOPLE).isEqualTo(people.size());
+            }
+            assertThat(groups.stream().mapToInt(g -> participants(g).size()).sum()).isEqualTo(acceptances * PEOPLE);
+        });
+        Map<String, Integer> onTheTopic = acceptedEventsPerApplication(new HashSet<>(groups));
+        int delivered = onTheTopic.size();
+        int duplicates = onTheTopic.values().stream().mapToInt(n -> n - 1).sum();
+        int enrolled = groups.stream().mapToInt(g -> participants(g).size()).sum() / PEOPLE;
+        System.out.printf("FAILURE broker killed during %d acceptances: sent %d, acknowledged %d, delivered %d, "
+                + "duplicates on the topic %d (each enrolled once), enrolled %d, lost %d%n", acceptances, urns.size(),
+                acknowledged.get(), delivered, duplicates, enrolled, acceptances - enrolled);
+        assertThat(acknowledged.get()).isEqualTo(acceptances);
+        assertThat(delivered).isEqualTo(acceptances);
+        assertThat(enrolled).isEqualTo(acceptances);
+    }
+
+    @Test
+    @Order(2)
+    void aServiceKilledBetweenItsCommitAndItsPublishDeliversAfterItsRestart() throws Exception {
+        int count = 20;
+        List<String> urns = schools(count);
+        String group = workGroupWithASession(count);
+        // With the broker away, every acceptance commits into the outbox and stays there...
+        platform.kill("kafka");
+        for (String urn : urns) {
+            given().auth().oauth2(website).contentType(ContentType.JSON).body(application(urn))
+                    .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group).then().statusCode(201);
+        }
+        // ...and the service dies before it could publish any of it.
+        platform.kill("applications");
+        platform.start("kafka");
+        platform.start("applications");
+        long restarted = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> participants(group).size() == count * PEOPLE);
+        Duration took = Duration.ofNanos(System.nanoTime() - restarted);
+        System.out.printf("FAILURE applications killed between commit and publish: sent %d, acknowledged %d, "
+                + "delivered %d within %d ms of the restart, lost 0%n", count, count, count, took.toMillis());
+    }
+
+    @Test
+    @Order(3)
+    void anEventDeliveredFiveTimesHasOneEffectAndAPoisonMessageGoesToTheDeadLetterTopic() throws Exception {
+        String group = workGroupWithASession(10);
+        String eventId = UUID.randomUUID().toString();
+        String repeated = acceptedPayload(group, "9100001");
+        String poison = "{\"applicationId\": \"not even a UUID\", ";
+        String later = acceptedPayload(group, "9100002");
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 5; i++) {
+                producer.send(cloudEvent(eventId, repeated)).get();
+            }
+            producer.send(cloudEvent(UUID.randomUUID().toString(), poison)).get();
+            producer.send(cloudEvent(UUID.randomUUID().toString(), later)).get();
+        }
+
+        // The later school is enrolled: the poison message did not stop the consumer.
+        await().atMost(Duration.ofSeconds(30)).until(() -> participants(group).stream().anyMatch(p -> "9100002".equals(p.get("urn"))));
+        List<Map<String, Object>> people = participants(group);
+        assertThat(people.stream().filter(p -> "9100001".equals(p.get("urn")))).hasSize(PEOPLE)
+                .allSatisfy(p -> assertThat((List<?>) p.get("sessionIds")).hasSize(1));
+        List<String> deadLetters = read("scheduling-service.applications.applications.dlq", Duration.ofSeconds(30),
+                record -> record.value().equals(poison));
+        System.out.printf("FAILURE one event five times, then a poison message: sent 7, delivered 7, effects of the "
+                + "repeated event 1 (%d people enrolled once), dead letters %d, later message processed: yes%n",
+                PEOPLE, deadLetters.size());
+        assertThat(deadLetters).hasSize(1);
+    }
+
+    // --- helpers ---
+
+    private static List<String> schools(int count) {
+        Set<String> urns = new HashSet<>();
+        while (urns.size() < count) {
+            urns.add(String.valueOf(ThreadLocalRandom.current().nextInt(5_000_000, 9_000_000)));
+        }
+        StringBuilder csv = new StringBuilder("URN,EstablishmentName,TypeOfEstablishment (code),TypeOfEstablishment (name),"
+                + "EstablishmentStatus (code),EstablishmentStatus (name),PhaseOfEducation (code),PhaseOfEducation (name),"
+                + "StatutoryLowAge,StatutoryHighAge,LA (name),DistrictAdministrative (code)\n");
+        urns.forEach(urn -> csv.append(urn).append(",Failure Primary ").append(urn)
+                .append(",34,Academy converter,1,Open,2,Primary,4,11,Wolverhampton,E08000031\n"));
+        // Straight to the service: a register extract is larger than the gateway takes.
+        given().auth().oauth2(admin).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("http://localhost:" + platform.port("PLATFORM_APPLICATIONS_PORT") + "/api/v1/schools/import")
+                .then().statusCode(200);
+        return new ArrayList<>(urns);
+    }
+
+    /** An open first-come-first-served Work Group of the year before this one, with one local session. */
+    private static String workGroupWithASession(int places) {
+        int thisYear = LocalDate.now().getMonthValue() >= 9 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1;
+        String year = thisYear + "/" + String.format("%02d", (thisYear + 1) % 100);
+        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("programmeCode", "MN_RKS1", "hubCode", "CENTRAL", "academicYear", year, "capacity", places,
+                        "lead", "Failure test", "allocationPolicy", "FIRST_COME_FIRST_SERVED",
+                        "applicationWindow", Map.of(
+                                "opensAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString(),
+                                "closesAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString(),
+                                "confirmationDate", LocalDate.now().plusDays(31).toString())))
+                .post(platform.gateway() + "/api/v1/work-groups").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", "OPEN"))
+                .put(platform.gateway() + "/api/v1/work-groups/{id}/status", id).then().statusCode(200);
+        Map<String, Object> session = Map.of("title", "Local session", "audience", "EVERYONE", "deliveryMode", "TWILIGHT",
+                "startsAt", (thisYear + 1) + "-06-10T16:00", "endsAt", (thisYear + 1) + "-06-10T17:30");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
+                .body(session).post(platform.gateway() + "/api/v1/work-groups/{id}/sessions", id).statusCode() == 201);
+        // The applications service has heard of it too.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(hubAdmin)
+                .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", id).statusCode() == 200);
+        return id;
+    }
+
+    private static List<Map<String, Object>> participants(String group) {
+        return given().auth().oauth2(admin).get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", group)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** How many ApplicationAccepted records the topic holds per application of these groups (duplicates included). */
+    private static Map<String, Integer> acceptedEventsPerApplication(Set<String> groups) {
+        Map<String, Integer> perApplication = new HashMap<>();
+        Pattern group = Pattern.compile("\"workGroupId\":\"([0-9a-f-]+)\"");
+        read(APPLICATIONS_TOPIC, Duration.ofSeconds(20), record -> true).forEach(value -> {
+            Matcher m = group.matcher(value);
+            if (value.contains("\"participants\"") && m.find() && groups.contains(m.group(1))) {
+                Matcher id = Pattern.compile("\"applicationId\":\"([0-9a-f-]+)\"").matcher(value);
+                if (id.find()) {
+                    perApplication.merge(id.group(1), 1, Integer::sum);
+                }
+            }
+        });
+        return perApplication;
+    }
+
+    /** Every record of a topic from the start that the filter keeps, read until nothing new arrives for a while. */
+    private static List<String> read(String topic, Duration patience,
+            java.util.function.Predicate<ConsumerRecord<String, String>> keep) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + platform.port("PLATFORM_KAFKA_PORT"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "failure-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> kept = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long quietSince = System.nanoTime();
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (System.nanoTime() < deadline && System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+                records.forEach(record -> {
+                    if (record.value() != null && keep.test(record)) {
+                        kept.add(record.value());
+                    }
+                });
+            }
+        }
+        return kept;
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + platform.port("PLATFORM_KAFKA_PORT"));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props);
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(String eventId, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(APPLICATIONS_TOPIC, eventId, payload);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", ACCEPTED.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "urn:uk:mathshubs:failure-it".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static String acceptedPayload(String group, String urn) {
+        StringBuilder people = new StringBuilder();
+        for (String role : List.of("HEADTEACHER", "MATHS_LEAD", "LEAD_TEACHER_RECEPTION", "LEAD_TEACHER_YEAR_1", "LEAD_TEACHER_YEAR_2")) {
+            people.append(people.isEmpty() ? "" : ",").append("{\"participantId\":\"").append(UUID.randomUUID())
+                    .append("\",\"role\":\"").append(role).append("\",\"name\":\"Failure ").append(role)
+                    .append("\",\"email\":\"").append(role.toLowerCase()).append("@failure.example\",\"trn\":\"1234567\"}");
+        }
+        int thisYear = LocalDate.now().getMonthValue() >= 9 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1;
+        return "{\"applicationId\":\"" + UUID.randomUUID() + "\",\"reference\":\"MH-FAIL-" + urn.substring(3) + "\","
+                + "\"workGroupId\":\"" + group + "\",\"hubCode\":\"CENTRAL\",\"programmeCode\":\"MN_RKS1\","
+                + "\"academicYear\":\"" + thisYear + "/" + String.format("%02d", (thisYear + 1) % 100) + "\","
+                + "\"urn\":\"" + urn + "\",\"schoolName\":\"Failure Primary " + urn + "\",\"participants\":[" + people + "],"
+                + "\"acceptedAt\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\"}";
+    }
+
+    private static Map<String, Object> application(String urn) {
+        return Map.of(
+                "school", Map.of("urn", urn, "name", "Failure Primary " + urn, "address", "1 School Lane, Wolverhampton",
+                        "telephone", "01902 556360", "localAuthority", "Wolverhampton"),
+                "headteacher", Map.of("name", "Ann Head", "email", "head" + urn + "@school.example"),
+                "mainContact", Map.of("name", "Sam Lead", "email", "sam" + urn + "@school.example", "trn", "1234567",
+                        "schoolRoles", "Maths lead"),
+                "leadTeachers", List.of(
+                        teacher("LEAD_TEACHER_RECEPTION", "Rita Reception", urn, "2345678"),
+                        teacher("LEAD_TEACHER_YEAR_1", "Yusuf One", urn, "3456789"),
+                        teacher("LEAD_TEACHER_YEAR_2", "Yolanda Two", urn, "4567890"),
+                        teacher("MATHS_LEAD", "Sam Lead", urn, "1234567")),
+                "headteacherStatement", "Our children need secure number sense before Key Stage 2.");
+    }
+
+    private static Map<String, Object> teacher(String role, String name, String urn, String trn) {
+        return Map.of("role", role, "name", name, "email", name.toLowerCase().replace(' ', '.') + urn + "@school.example",
+                "trn", trn, "schoolRoles", "Class teacher");
+    }
+
+    private static String token(String user) {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "maths-hubs-cli", "username", user,
+                        "password", "demo-password"))
+                .post(platform.realm() + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+}
