@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -38,6 +39,10 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static KafkaClusterTestKit start1Node() {
+        // Kafka halts its JVM on a fatal fault, and shutting down beside the other shutdown hooks can look like one:
+        // that would end the test JVM with a non-zero status after every test has passed. Here it is only reported.
+        Exit.setHaltProcedure((status, message) -> System.err.printf("Kafka test broker asked to halt (%d): %s%n", status, message));
+        Exit.setExitProcedure((status, message) -> System.err.printf("Kafka test broker asked to exit (%d): %s%n", status, message));
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
