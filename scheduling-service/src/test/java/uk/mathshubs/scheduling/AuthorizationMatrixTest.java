@@ -98,7 +98,9 @@ class AuthorizationMatrixTest {
                 row("GET /calendars/{token}.ics", "200 200 200 200 200 200 200",
                         spec -> spec.get("/api/v1/calendars/{token}.ics", token)),
                 row("GET /participation/work-groups/{id}/participants", "401 200 200 403 403 403 200",
-                        spec -> spec.get("/api/v1/participation/work-groups/{id}/participants", group))));
+                        spec -> spec.get("/api/v1/participation/work-groups/{id}/participants", group)),
+                row("GET /participation/participants", "401 200 403 403 403 403 200",
+                        spec -> spec.get("/api/v1/participation/participants?workGroupId={id}", group))));
     }
 
     /** A session on a day of its own, so that none clashes with another. */

@@ -1,0 +1,182 @@
+package uk.mathshubs.scheduling;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static uk.mathshubs.scheduling.Fixtures.PATIENCE;
+import static uk.mathshubs.scheduling.Fixtures.person;
+import static uk.mathshubs.scheduling.Fixtures.unique;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
+import uk.mathshubs.testsupport.EventPublisher;
+import uk.mathshubs.testsupport.TestTokens;
+
+/** The NCETM's sync of participants: paging that stays correct while data changes, then an incremental catch-up. */
+@QuarkusTest
+class ParticipationSyncTest {
+
+    private static final String YEAR = "2027/28";
+
+    @Test
+    void aFullPullDuringChangesThenAnIncrementalPullLeavesTheCopyExactlyEqualToTheSource() throws Exception {
+        String programme = unique("SYNC_");
+        UUID group = Fixtures.workGroup(unique("HUB_"), programme, YEAR);
+        List<ApplicationAccepted> schools = new ArrayList<>();
+        try (EventPublisher events = new EventPublisher()) {
+            for (int i = 0; i < 60; i++) {
+                ApplicationAccepted accepted = Fixtures.accepted(group, programme, YEAR, String.valueOf(500_000 + i),
+                        List.of(person("HEADTEACHER"), person("MATHS_LEAD"), person("LEAD_TEACHER_YEAR_4")));
+                schools.add(accepted);
+                events.publish(EventType.APPLICATION_ACCEPTED, accepted.applicationId(), accepted);
+            }
+        }
+        await().atMost(PATIENCE).until(() -> source(programme).size() == 180);
+
+        // While the NCETM pages through, schools keep changing: people renamed, schools withdrawn, new ones accepted.
+        AtomicBoolean changing = new AtomicBoolean(true);
+        AtomicInteger changes = new AtomicInteger();
+        List<String> published = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread changer = Thread.ofVirtual().start(() -> {
+            try (EventPublisher events = new EventPublisher()) {
+                int next = 600_000;
+                while (changing.get()) {
+                    ApplicationAccepted school = schools.get(ThreadLocalRandom.current().nextInt(schools.size()));
+                    switch (changes.getAndIncrement() % 3) {
+                        case 0 -> published.add(events.publish(EventType.APPLICATION_ACCEPTED, school.applicationId(), renamed(school)));
+                        case 1 -> published.add(events.publish(EventType.APPLICATION_WITHDRAWN, school.applicationId(),
+                                new ApplicationWithdrawn(school.applicationId(), school.reference(), group, school.urn(), true, Instant.now())));
+                        default -> {
+                            ApplicationAccepted fresh = Fixtures.accepted(group, programme, YEAR, String.valueOf(next++),
+                                    List.of(person("HEADTEACHER")));
+                            published.add(events.publish(EventType.APPLICATION_ACCEPTED, fresh.applicationId(), fresh));
+                        }
+                    }
+                }
+            }
+        });
+
+        Instant syncStarted = Instant.now();
+        Map<String, Map<String, Object>> copy = new HashMap<>();
+        int pages = pull(programme, null, copy);
+        changing.set(false);
+        changer.join();
+        // The last changes reach the service; then the incremental pull, with an overlap before the full pull began.
+        await().atMost(PATIENCE).until(() -> processed(published) == published.size());
+        int incrementalPages = pull(programme, syncStarted.minusSeconds(5).toString(), copy);
+
+        Map<String, Map<String, Object>> source = source(programme);
+        System.out.printf("Sync: %d changes during the full pull (%d pages), %d pages of catch-up, %d rows%n", changes.get(),
+                pages, incrementalPages, source.size());
+        assertThat(changes.get()).as("the data changed during the pull").isGreaterThan(0);
+        assertThat(copy).isEqualTo(source);
+    }
+
+    @Test
+    void pagesAreBoundedCursorsAreOurOwnAndPersonalDataIsTheNcetmsOnly() {
+        String ncetm = TestTokens.ncetmIntegration();
+        given().auth().oauth2(ncetm).get("/api/v1/participation/participants?size=1001").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(ncetm).get("/api/v1/participation/participants?cursor=bm90LW91cnM").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        given().auth().oauth2(ncetm).get("/api/v1/participation/participants?updated_since=yesterday").then().statusCode(400)
+                .body("errors[0].field", equalTo("updated_since"));
+        given().auth().oauth2(TestTokens.hubAdmin("CENTRAL")).get("/api/v1/participation/participants").then().statusCode(403);
+        given().auth().oauth2(TestTokens.hubWebsite("CENTRAL")).get("/api/v1/participation/participants").then().statusCode(403);
+        given().get("/api/v1/participation/participants").then().statusCode(401);
+        given().auth().oauth2(ncetm).get("/api/v1/participation/participants").then().statusCode(200).body("size", equalTo(100));
+    }
+
+    @Test
+    void analystsGetTheSameRowsAsCsvAndEveryPullIsLogged() {
+        String programme = unique("CSV_");
+        UUID group = Fixtures.workGroup(unique("HUB_"), programme, YEAR);
+        Fixtures.enrol(group, programme, YEAR, "137001", List.of(person("HEADTEACHER"), person("LEAD_TEACHER_YEAR_4")));
+        long logged = accessLogRows();
+
+        String csv = given().auth().oauth2(TestTokens.ncetmIntegration()).accept("text/csv")
+                .get("/api/v1/participation/participants?programme={p}", programme)
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.getFirst()).startsWith("participant_id,application_id,work_group_id,programme_code,hub_code");
+        assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).isNotBlank());
+        assertThat(lines.subList(1, 3)).allSatisfy(line -> assertThat(line).contains(programme, "137001", "School 137001"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> accessLogRows() == logged + 1);
+    }
+
+    /** Pages through everything for the programme, upserting into the copy; returns the number of pages. */
+    private static int pull(String programme, String updatedSince, Map<String, Map<String, Object>> copy) {
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("programme", programme).queryParam("size", 37);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            if (updatedSince != null) {
+                request.queryParam("updated_since", updatedSince);
+            }
+            var page = request.get("/api/v1/participation/participants").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            items.forEach(item -> copy.put((String) item.get("participantId"), view(item.get("name"), item.get("withdrawn"))));
+            cursor = page.getString("next");
+            pages++;
+        } while (cursor != null);
+        return pages;
+    }
+
+    private static Map<String, Map<String, Object>> source(String programme) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                    "SELECT id::text, name, withdrawn_at IS NOT NULL FROM participant WHERE programme_code = :p")
+                    .setParameter("p", programme).getResultList();
+            Map<String, Map<String, Object>> source = new HashMap<>();
+            rows.forEach(r -> source.put((String) r[0], view(r[1], r[2])));
+            return source;
+        });
+    }
+
+    private static Map<String, Object> view(Object name, Object withdrawn) {
+        return Map.of("name", name, "withdrawn", withdrawn);
+    }
+
+    private static ApplicationAccepted renamed(ApplicationAccepted school) {
+        List<ApplicationAccepted.Participant> people = school.participants().stream()
+                .map(p -> new ApplicationAccepted.Participant(p.participantId(), p.role(), p.name() + " " + UUID.randomUUID().toString()
+                        .substring(0, 4), p.email(), p.trn())).toList();
+        return new ApplicationAccepted(school.applicationId(), school.reference(), school.workGroupId(), school.hubCode(),
+                school.programmeCode(), school.academicYear(), school.urn(), school.schoolName(), people, Instant.now());
+    }
+
+    private static long processed(List<String> eventIds) {
+        List<String> ids = List.copyOf(eventIds);
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id IN (:ids)")
+                .setParameter("ids", ids).getSingleResult()).longValue());
+    }
+
+    private static long accessLogRows() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM data_access WHERE resource = 'participants.csv'").getSingleResult()).longValue());
+    }
+}
