@@ -123,6 +123,57 @@ class ParticipationSyncTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> accessLogRows() == logged + 1);
     }
 
+    @Test
+    void attendanceIsSyncedTheSameWayAndACorrectionComesBackWithItsRevision() {
+        String hub = unique("HUB_");
+        String programme = unique("ATT_");
+        UUID group = Fixtures.workGroup(hub, programme, "2024/25");
+        String autumn = Fixtures.local(group, "EVERYONE", "2024-10-14T16:00", "2024-10-14T17:30");
+        String spring = Fixtures.local(group, "EVERYONE", "2025-02-10T16:00", "2025-02-10T17:30");
+        for (String urn : List.of("137001", "137002", "137003")) {
+            Fixtures.enrol(group, programme, "2024/25", urn, List.of(person("LEAD_TEACHER_YEAR_4")));
+        }
+        List<String> people = Fixtures.participants(group).stream().map(p -> (String) p.get("participantId")).toList();
+        for (String session : List.of(autumn, spring)) {
+            record(hub, session, people, "ATTENDED");
+        }
+
+        Map<String, Object> copy = new HashMap<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("workGroupId", group).queryParam("size", 4);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/participation/attendance").then().statusCode(200).extract().jsonPath();
+            page.getList("items", Map.class).forEach(row -> copy.put(row.get("sessionId") + "/" + row.get("participantId"), row.get("attendance")));
+            cursor = page.getString("next");
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(2);
+        assertThat(copy).hasSize(6).containsValue("ATTENDED").doesNotContainValue("ABSENT");
+
+        Instant before = Instant.now();
+        record(hub, spring, List.of(people.getFirst()), "APOLOGIES");
+        given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("workGroupId", group)
+                .queryParam("updated_since", before.toString())
+                .get("/api/v1/participation/attendance").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].attendance", equalTo("APOLOGIES"))
+                .body("items[0].revision", equalTo(2))
+                .body("items[0].programmeCode", equalTo(programme));
+        String csv = given().auth().oauth2(TestTokens.ncetmIntegration()).accept("text/csv")
+                .get("/api/v1/participation/attendance?workGroupId={g}", group).then().statusCode(200).extract().asString();
+        assertThat(csv.lines()).hasSize(7);
+    }
+
+    private static void record(String hub, String session, List<String> people, String attendance) {
+        given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("records", people.stream().map(p -> Map.of("participantId", p, "attendance", attendance)).toList()))
+                .put("/api/v1/sessions/{id}/attendance", session).then().statusCode(200);
+    }
+
     /** Pages through everything for the programme, upserting into the copy; returns the number of pages. */
     private static int pull(String programme, String updatedSince, Map<String, Map<String, Object>> copy) {
         String cursor = null;

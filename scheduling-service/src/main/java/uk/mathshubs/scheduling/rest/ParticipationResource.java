@@ -1,9 +1,13 @@
 package uk.mathshubs.scheduling.rest;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -19,11 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.mathshubs.kit.security.Caller;
+import uk.mathshubs.scheduling.api.AttendanceRow;
 import uk.mathshubs.scheduling.api.Page;
 import uk.mathshubs.scheduling.api.ParticipantRow;
 import uk.mathshubs.scheduling.api.ParticipantView;
 import uk.mathshubs.scheduling.mapping.SchedulingMapper;
+import uk.mathshubs.scheduling.service.AttendanceFeed;
 import uk.mathshubs.scheduling.service.ParticipantFeed;
+import uk.mathshubs.scheduling.service.SyncFeed;
 import uk.mathshubs.scheduling.service.ParticipationService;
 
 @Path("/api/v1/participation")
@@ -35,14 +42,16 @@ public class ParticipationResource {
 
     private final ParticipationService participation;
     private final SchedulingMapper mapper;
-    private final ParticipantFeed feed;
+    private final ParticipantFeed participants;
+    private final AttendanceFeed attendance;
     private final Caller caller;
 
-    public ParticipationResource(ParticipationService participation, SchedulingMapper mapper, ParticipantFeed feed,
-            Caller caller) {
+    public ParticipationResource(ParticipationService participation, SchedulingMapper mapper, ParticipantFeed participants,
+            AttendanceFeed attendance, Caller caller) {
         this.participation = participation;
         this.mapper = mapper;
-        this.feed = feed;
+        this.participants = participants;
+        this.attendance = attendance;
         this.caller = caller;
     }
 
@@ -50,20 +59,9 @@ public class ParticipationResource {
     @Path("/participants")
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
     @Operation(summary = "Every participant, page by page, for the NCETM's sync (personal data: NCETM and programme admins only)",
-            description = "Pages follow the order in which rows last changed; follow next until it is null. A row that "
-                    + "changes during the sync comes again later with its new values, so upsert by participantId. For "
-                    + "the next sync, pass updated_since a little before the start of the last one (see the README). "
-                    + "Ask for text/csv to get every matching row in one streamed CSV instead.")
-    public Page<ParticipantRow> participants(
-            @Parameter(example = "MN_RKS1") @QueryParam("programme") String programme,
-            @Parameter(example = "CENTRAL") @QueryParam("hub") String hub,
-            @Parameter(example = "2027/28") @QueryParam("academicYear") String academicYear,
-            @QueryParam("workGroupId") UUID workGroupId,
-            @Parameter(example = "137001") @QueryParam("urn") String urn,
-            @Parameter(example = "2027-09-01T00:00:00Z") @QueryParam("updated_since") String updatedSince,
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Rows per page: 100 unless asked, at most 1000", example = "500") @QueryParam("size") Integer size) {
-        return feed.page(new ParticipantFeed.Filter(programme, hub, academicYear, workGroupId, urn, updatedSince), cursor, size);
+            description = SYNC)
+    public Page<ParticipantRow> participants(@BeanParam SyncQuery query) {
+        return participants.page(query.filter(), query.cursor, query.size, caller.name());
     }
 
     @GET
@@ -71,18 +69,58 @@ public class ParticipationResource {
     @Produces(CSV)
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
     @Operation(summary = "Every matching participant as CSV, streamed (for analysts)")
-    public Response participantsCsv(@QueryParam("programme") String programme, @QueryParam("hub") String hub,
-            @QueryParam("academicYear") String academicYear, @QueryParam("workGroupId") UUID workGroupId,
-            @QueryParam("urn") String urn, @QueryParam("updated_since") String updatedSince) {
-        ParticipantFeed.Filter filter = new ParticipantFeed.Filter(programme, hub, academicYear, workGroupId, urn, updatedSince);
+    public Response participantsCsv(@BeanParam SyncQuery query) {
+        return csv(participants, query, "participants.csv");
+    }
+
+    @GET
+    @Path("/attendance")
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every attendance record, page by page, for the NCETM's sync", description = SYNC)
+    public Page<AttendanceRow> attendance(@BeanParam SyncQuery query) {
+        return attendance.page(query.filter(), query.cursor, query.size, caller.name());
+    }
+
+    @GET
+    @Path("/attendance")
+    @Produces(CSV)
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every matching attendance record as CSV, streamed (for analysts)")
+    public Response attendanceCsv(@BeanParam SyncQuery query) {
+        return csv(attendance, query, "attendance.csv");
+    }
+
+    private Response csv(SyncFeed<?> feed, SyncQuery query, String filename) {
+        SyncFeed.Filter filter = query.filter();
         filter.since(); // a bad date is a 400 now, not a broken stream later
         String client = caller.name();
         StreamingOutput body = out -> feed.csv(filter,
-                new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 64 * 1024),
-                client);
+                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024), client);
         return Response.ok(body, CSV + ";charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"participants.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
+
+    /** The filters and paging every sync resource takes. */
+    public static class SyncQuery {
+        @Parameter(example = "MN_RKS1") @QueryParam("programme") String programme;
+        @Parameter(example = "CENTRAL") @QueryParam("hub") String hub;
+        @Parameter(example = "2027/28") @QueryParam("academicYear") String academicYear;
+        @QueryParam("workGroupId") UUID workGroupId;
+        @Parameter(example = "137001") @QueryParam("urn") String urn;
+        @Parameter(description = "Only rows changed at or after this time (ISO 8601 with offset)", example = "2027-09-01T00:00:00Z")
+        @QueryParam("updated_since") String updatedSince;
+        @Parameter(description = "The previous page's next") @QueryParam("cursor") String cursor;
+        @Parameter(description = "Rows per page: 100 unless asked, at most 1000", example = "500") @QueryParam("size") Integer size;
+
+        SyncFeed.Filter filter() {
+            return new SyncFeed.Filter(programme, hub, academicYear, workGroupId, urn, updatedSince);
+        }
+    }
+
+    private static final String SYNC = "Pages follow the order in which rows last changed; follow next until it is null. "
+            + "A row that changes during the sync comes again later with its new values, so upsert by its key. For the "
+            + "next sync, pass updated_since a little before the start of the last one (see the README). Ask for text/csv "
+            + "to get every matching row in one streamed CSV instead.";
 
     @GET
     @Path("/work-groups/{id}/participants")

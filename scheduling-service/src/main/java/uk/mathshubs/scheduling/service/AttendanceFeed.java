@@ -1,0 +1,83 @@
+package uk.mathshubs.scheduling.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Singleton;
+
+import uk.mathshubs.scheduling.api.AttendanceRow;
+
+/** Every attendance record, with its session and the person's school and Work Group, for the NCETM's sync. */
+@Singleton
+public class AttendanceFeed extends SyncFeed<AttendanceRow> {
+
+    public AttendanceFeed(DataSource dataSource, Clock clock) {
+        super(dataSource, clock);
+    }
+
+    @Override
+    protected String resource() {
+        return "attendance";
+    }
+
+    @Override
+    protected String select() {
+        return """
+                SELECT a.session_id::text || ':' || a.participant_id::text, a.change_xid::text, a.updated_at,
+                       a.session_id, a.participant_id, p.work_group_id, p.programme_code, g.hub_code, p.academic_year,
+                       p.urn, s.title, s.work_group_id IS NULL, s.delivery_mode, s.starts_at, a.attendance, a.revision,
+                       a.recorded_at
+                FROM attendance a
+                JOIN participant p ON p.id = a.participant_id
+                JOIN session s ON s.id = a.session_id
+                LEFT JOIN work_group g ON g.id = p.work_group_id
+                WHERE a.change_xid < pg_snapshot_xmin(pg_current_snapshot())""";
+    }
+
+    @Override
+    protected String order() {
+        return "a.change_xid, a.session_id, a.participant_id";
+    }
+
+    @Override
+    protected String keyComparison() {
+        return "?::uuid, ?::uuid";
+    }
+
+    @Override
+    protected List<Object> keyParameters(String key) {
+        String[] parts = key.split(":");
+        return List.of(parts[0], parts[1]);
+    }
+
+    @Override
+    protected List<String> filterColumns() {
+        return List.of("p.programme_code", "g.hub_code", "p.academic_year", "p.work_group_id", "p.urn", "a.updated_at");
+    }
+
+    @Override
+    protected AttendanceRow row(ResultSet r) throws SQLException {
+        return new AttendanceRow(r.getObject(4, UUID.class), r.getObject(5, UUID.class), r.getObject(6, UUID.class),
+                r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getBoolean(12),
+                r.getString(13), instant(r.getTimestamp(14)), r.getString(15), r.getInt(16), instant(r.getTimestamp(17)),
+                instant(r.getTimestamp(3)));
+    }
+
+    @Override
+    protected String csvHeader() {
+        return "session_id,participant_id,work_group_id,programme_code,hub_code,academic_year,urn,session_title,central,"
+                + "delivery_mode,session_starts_at,attendance,revision,recorded_at,updated_at";
+    }
+
+    @Override
+    protected List<Object> csvCells(AttendanceRow r) {
+        return java.util.Arrays.asList(r.sessionId(), r.participantId(), r.workGroupId(), r.programmeCode(), r.hubCode(),
+                r.academicYear(), r.urn(), r.sessionTitle(), r.central(), r.deliveryMode(), r.sessionStartsAt(),
+                r.attendance(), r.revision(), r.recordedAt(), r.updatedAt());
+    }
+}

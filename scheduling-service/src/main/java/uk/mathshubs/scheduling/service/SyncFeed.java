@@ -1,0 +1,233 @@
+package uk.mathshubs.scheduling.service;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.mathshubs.kit.problem.ProblemException;
+import uk.mathshubs.scheduling.api.Page;
+
+/**
+ * A read model the NCETM syncs from. Rows come in the order their last change committed ({@code change_xid}, then the
+ * row's key), and only up to the oldest transaction still running: a row that commits later has a later position, so
+ * a cursor never skips it, and a row changed during a sync comes again with its new values. CSV streams every
+ * matching row with a database cursor, so memory stays flat whatever the size. Every pull goes to the access log.
+ */
+public abstract class SyncFeed<T> {
+
+    public static final int DEFAULT_SIZE = 100;
+    public static final int MAX_SIZE = 1000;
+    private static final Pattern CURSOR = Pattern.compile("(\\d+):([0-9a-f-]{36}(?::[0-9a-f-]{36})?)");
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    protected SyncFeed(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** What the caller asked for; every part optional. */
+    public record Filter(String programmeCode, String hubCode, String academicYear, UUID workGroupId, String urn,
+            String updatedSince) {
+
+        public Optional<Instant> since() {
+            if (updatedSince == null || updatedSince.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(OffsetDateTime.parse(updatedSince).toInstant());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalidField("updated_since",
+                        "must be an ISO 8601 date-time with its offset, like 2027-09-01T00:00:00Z");
+            }
+        }
+
+        String describe() {
+            return "programme=%s hub=%s academicYear=%s workGroupId=%s urn=%s updated_since=%s".formatted(programmeCode,
+                    hubCode, academicYear, workGroupId, urn, updatedSince);
+        }
+    }
+
+    /** The resource's name in the access log. */
+    protected abstract String resource();
+
+    /** SELECT ... FROM ... WHERE x.change_xid < pg_snapshot_xmin(pg_current_snapshot()); columns 1 and 2 are the key's
+     * text and change_xid's text. */
+    protected abstract String select();
+
+    /** The change column and the key, as SQL, in paging order: e.g. {@code p.change_xid, p.id}. */
+    protected abstract String order();
+
+    /** The key as SQL for the cursor comparison, and its parameters from the cursor's key text. */
+    protected abstract String keyComparison();
+
+    protected abstract List<Object> keyParameters(String key);
+
+    /** Column names, as SQL, of the filters: programme, hub, academic year, Work Group, URN, updated at. */
+    protected abstract List<String> filterColumns();
+
+    protected abstract T row(ResultSet result) throws SQLException;
+
+    protected abstract String csvHeader();
+
+    protected abstract List<Object> csvCells(T row);
+
+    public Page<T> page(Filter filter, String cursor, Integer size, String client) {
+        int pageSize = size == null ? DEFAULT_SIZE : size;
+        if (pageSize < 1 || pageSize > MAX_SIZE) {
+            throw ProblemException.invalidField("size", "must be between 1 and " + MAX_SIZE);
+        }
+        StringBuilder sql = new StringBuilder(select());
+        List<Object> parameters = where(filter, sql);
+        if (cursor != null && !cursor.isBlank()) {
+            String[] position = decode(cursor);
+            sql.append(" AND (").append(order()).append(") > (?::xid8, ").append(keyComparison()).append(')');
+            parameters.add(position[0]);
+            parameters.addAll(keyParameters(position[1]));
+        }
+        sql.append(" ORDER BY ").append(order()).append(" LIMIT ").append(pageSize + 1);
+        List<T> rows = new ArrayList<>();
+        String last = null;
+        boolean more = false;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql.toString(), parameters);
+                ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                if (rows.size() == pageSize) {
+                    more = true;
+                    break;
+                }
+                rows.add(row(result));
+                last = result.getString(2) + ":" + result.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading " + resource() + " failed", e);
+        }
+        log(client, resource(), filter.describe() + (cursor == null ? "" : " cursor"), rows.size());
+        return new Page<>(rows, pageSize, more ? encode(last) : null);
+    }
+
+    public void csv(Filter filter, Writer out, String client) throws IOException {
+        StringBuilder sql = new StringBuilder(select());
+        List<Object> parameters = where(filter, sql);
+        sql.append(" ORDER BY ").append(order());
+        int count = 0;
+        out.write(csvHeader());
+        out.write("\r\n");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction
+            try (PreparedStatement statement = prepare(connection, sql.toString(), parameters)) {
+                statement.setFetchSize(1000);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        List<Object> cells = csvCells(row(result));
+                        for (int i = 0; i < cells.size(); i++) {
+                            if (i > 0) {
+                                out.write(',');
+                            }
+                            out.write(cell(cells.get(i)));
+                        }
+                        out.write("\r\n");
+                        count++;
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IOException("Reading " + resource() + " failed", e);
+        }
+        out.flush();
+        log(client, resource() + ".csv", filter.describe(), count);
+    }
+
+    private List<Object> where(Filter filter, StringBuilder sql) {
+        List<String> columns = filterColumns();
+        List<Object> parameters = new ArrayList<>();
+        condition(sql, parameters, columns.get(0), filter.programmeCode());
+        condition(sql, parameters, columns.get(1), filter.hubCode());
+        condition(sql, parameters, columns.get(2), filter.academicYear());
+        condition(sql, parameters, columns.get(3), filter.workGroupId());
+        condition(sql, parameters, columns.get(4), filter.urn());
+        filter.since().ifPresent(since -> {
+            sql.append(" AND ").append(columns.get(5)).append(" >= ?");
+            parameters.add(Timestamp.from(since));
+        });
+        return parameters;
+    }
+
+    private static void condition(StringBuilder sql, List<Object> parameters, String column, Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            sql.append(" AND ").append(column).append(" = ?");
+            parameters.add(value);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+        return statement;
+    }
+
+    private void log(String client, String resource, String query, int rows) {
+        Instant at = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO data_access (client, resource, query, rows, accessed_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, client).setParameter(2, resource).setParameter(3, query).setParameter(4, rows)
+                .setParameter(5, at).executeUpdate());
+    }
+
+    protected static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String encode(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            var matcher = CURSOR.matcher(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            if (matcher.matches()) {
+                return new String[] {matcher.group(1), matcher.group(2)};
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal
+        }
+        throw ProblemException.invalidField("cursor", "is not a cursor this API gave out; start again without one");
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        // A cell a spreadsheet would run as a formula is kept as text.
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return text.matches("[^\",\\r\\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}
