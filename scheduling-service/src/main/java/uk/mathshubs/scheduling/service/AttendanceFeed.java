@@ -36,7 +36,7 @@ public class AttendanceFeed extends SyncFeed<AttendanceRow> {
                 JOIN participant p ON p.id = a.participant_id
                 JOIN session s ON s.id = a.session_id
                 LEFT JOIN work_group g ON g.id = p.work_group_id
-                WHERE a.change_xid < pg_snapshot_xmin(pg_current_snapshot())""";
+                WHERE a.change_xid < ?::xid8""";
     }
 
     @Override

@@ -31,7 +31,7 @@ public class ParticipantFeed extends SyncFeed<ParticipantRow> {
                 SELECT p.id::text, p.change_xid::text, p.updated_at, p.application_id, p.work_group_id, p.programme_code,
                        g.hub_code, p.academic_year, p.urn, p.school_name, p.role, p.name, p.email, p.trn, p.withdrawn_at, p.id
                 FROM participant p LEFT JOIN work_group g ON g.id = p.work_group_id
-                WHERE p.change_xid < pg_snapshot_xmin(pg_current_snapshot())""";
+                WHERE p.change_xid < ?::xid8""";
     }
 
     @Override

@@ -71,8 +71,11 @@ public abstract class SyncFeed<T> {
     /** The resource's name in the access log. */
     protected abstract String resource();
 
-    /** SELECT ... FROM ... WHERE x.change_xid < pg_snapshot_xmin(pg_current_snapshot()); columns 1 and 2 are the key's
-     * text and change_xid's text. */
+    /**
+     * SELECT ... FROM ... WHERE x.change_xid < ?::xid8, the parameter being the oldest transaction still running
+     * (read first, so that the planner sees a plain comparison and pages by the index); columns 1 and 2 are the key's
+     * text and change_xid's text.
+     */
     protected abstract String select();
 
     /** The change column and the key, as SQL, in paging order: e.g. {@code p.change_xid, p.id}. */
@@ -109,16 +112,18 @@ public abstract class SyncFeed<T> {
         List<T> rows = new ArrayList<>();
         String last = null;
         boolean more = false;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql.toString(), parameters);
-                ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                if (rows.size() == pageSize) {
-                    more = true;
-                    break;
+        try (Connection connection = dataSource.getConnection()) {
+            parameters.addFirst(oldestRunning(connection));
+            try (PreparedStatement statement = prepare(connection, sql.toString(), parameters);
+                    ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    if (rows.size() == pageSize) {
+                        more = true;
+                        break;
+                    }
+                    rows.add(row(result));
+                    last = result.getString(2) + ":" + result.getString(1);
                 }
-                rows.add(row(result));
-                last = result.getString(2) + ":" + result.getString(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading " + resource() + " failed", e);
@@ -136,6 +141,7 @@ public abstract class SyncFeed<T> {
         out.write("\r\n");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction
+            parameters.addFirst(oldestRunning(connection));
             try (PreparedStatement statement = prepare(connection, sql.toString(), parameters)) {
                 statement.setFetchSize(1000);
                 try (ResultSet result = statement.executeQuery()) {
@@ -180,6 +186,15 @@ public abstract class SyncFeed<T> {
         if (value != null && !(value instanceof String text && text.isBlank())) {
             sql.append(" AND ").append(column).append(" = ?");
             parameters.add(value);
+        }
+    }
+
+    /** The oldest transaction still running: rows written by it, or after it, wait for a later page. */
+    private static String oldestRunning(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
         }
     }
 
