@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +31,8 @@ public class ApplicationMapper {
     private static final Set<ApplicationStatus> CONFIRMED_ON_THE_DATE = EnumSet.of(ApplicationStatus.ACCEPTED,
             ApplicationStatus.WAITLISTED, ApplicationStatus.REJECTED);
 
+    private static final Sort BY_REQUEST = Sort.by("requestedAt").and("role");
+
     private final Clock clock;
 
     public ApplicationMapper(Clock clock) {
@@ -44,8 +49,22 @@ public class ApplicationMapper {
         return view(a, false);
     }
 
+    /** A Work Group's applications in one go: the confirmations of all of them in one query, not one each. */
+    public List<ApplicationView> toViews(List<Application> applications, boolean seesDecisionsEarly) {
+        if (applications.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<CommitmentConfirmation>> confirmations = CommitmentConfirmation.<CommitmentConfirmation>list(
+                        "applicationId in ?1", BY_REQUEST, applications.stream().map(a -> a.id).toList())
+                .stream().collect(Collectors.groupingBy(c -> c.applicationId));
+        return applications.stream().map(a -> view(a, seesDecisionsEarly, confirmations.getOrDefault(a.id, List.of()))).toList();
+    }
+
     private ApplicationView view(Application a, boolean seesDecisionsEarly) {
-        List<CommitmentConfirmation> confirmations = CommitmentConfirmation.list("applicationId", Sort.by("requestedAt").and("role"), a.id);
+        return view(a, seesDecisionsEarly, CommitmentConfirmation.list("applicationId", BY_REQUEST, a.id));
+    }
+
+    private ApplicationView view(Application a, boolean seesDecisionsEarly, List<CommitmentConfirmation> confirmations) {
         LocalDate decisionDate = WorkGroup.<WorkGroup>findByIdOptional(a.workGroupId).map(g -> g.confirmationDate).orElse(null);
         boolean hidden = !seesDecisionsEarly && CONFIRMED_ON_THE_DATE.contains(a.status) && decisionDate != null
                 && LocalDate.ofInstant(clock.instant(), UK).isBefore(decisionDate);

@@ -79,7 +79,7 @@ public class ApplicationResource {
     @RolesAllowed({Caller.HUB_WEBSITE, Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
     @Operation(summary = "A Work Group's applications, in the order they arrived")
     public List<ApplicationView> list(@PathParam("id") UUID workGroupId) {
-        return applications.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new).stream().map(this::view).toList();
+        return mapper.toViews(applications.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new), access.seesDecisionsEarly());
     }
 
     @GET
