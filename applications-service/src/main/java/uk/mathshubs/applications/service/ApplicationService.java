@@ -74,8 +74,9 @@ public class ApplicationService {
         }
         requireEveryRole(group, request);
         Map<String, Answer> declarations = request.declarationsOrNone();
-        requireKnownDeclarations(eligibility.ruleSet(group.eligibilityRuleSet), declarations);
-        Eligibility answer = eligibility.check(group, request.school().urn(), "school.urn", declarations);
+        RuleSet rules = eligibility.ruleSet(group.eligibilityRuleSet);
+        requireKnownDeclarations(rules, declarations);
+        Eligibility answer = eligibility.check(group, rules, request.school().urn(), "school.urn", declarations);
 
         String secret = randomSecret();
         Application application = newApplication(group, request, secret);
@@ -108,8 +109,9 @@ public class ApplicationService {
     public Optional<Eligibility> precheck(UUID workGroupId, String urn, Map<String, Answer> declarations) {
         return WorkGroup.<WorkGroup>findByIdOptional(workGroupId).map(group -> {
             requireActsFor(group.hubCode);
-            requireKnownDeclarations(eligibility.ruleSet(group.eligibilityRuleSet), declarations);
-            return eligibility.check(group, urn, "urn", declarations);
+            RuleSet rules = eligibility.ruleSet(group.eligibilityRuleSet);
+            requireKnownDeclarations(rules, declarations);
+            return eligibility.check(group, rules, urn, "urn", declarations);
         });
     }
 

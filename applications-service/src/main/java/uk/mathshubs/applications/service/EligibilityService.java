@@ -73,13 +73,13 @@ public class EligibilityService {
 
     /**
      * The school's answer for a Work Group: which rule decided, why, and its priority if places run short. A URN the
-     * register does not know is the caller's mistake, reported against {@code urnField}.
+     * register does not know is the caller's mistake, reported against {@code urnField}. The rules are the group's
+     * rule set, as the caller has already read it.
      */
-    public Eligibility check(WorkGroup group, String urn, String urnField, Map<String, Answer> declarations) {
+    public Eligibility check(WorkGroup group, RuleSet rules, String urn, String urnField, Map<String, Answer> declarations) {
         SchoolFacts school = schools.school(urn)
                 .orElseThrow(() -> ProblemException.invalidField(urnField, "URN " + urn + " is not in the schools register"));
-        return ruleSet(group.eligibilityRuleSet)
-                .evaluate(new Facts(school, history(urn, group), declarations, AcademicYear.parse(group.academicYear)));
+        return rules.evaluate(new Facts(school, history(urn, group), declarations, AcademicYear.parse(group.academicYear)));
     }
 
     /**
