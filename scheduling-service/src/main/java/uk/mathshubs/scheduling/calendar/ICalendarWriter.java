@@ -1,6 +1,5 @@
 package uk.mathshubs.scheduling.calendar;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -132,7 +131,7 @@ public final class ICalendarWriter {
         int limit = 75;
         for (int i = 0; i < content.length(); ) {
             int codePoint = content.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4; // its UTF-8 octets
             if (octets + size > limit) {
                 out.append("\r\n ");
                 octets = 0;

@@ -122,23 +122,18 @@ public class AttendanceService {
         });
     }
 
+    /** The current answer and its entry in the history, in one statement. */
     private void write(UUID sessionId, AttendanceRequest.Entry entry, int revision, Instant now) {
         entityManager.createNativeQuery("""
-                INSERT INTO attendance (session_id, participant_id, attendance, revision, recorded_at, recorded_by)
-                VALUES (:session, :participant, :attendance, :revision, :at, :by)
-                ON CONFLICT (session_id, participant_id) DO UPDATE
-                SET attendance = excluded.attendance, revision = excluded.revision,
-                    recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by""")
-                .setParameter("session", sessionId)
-                .setParameter("participant", entry.participantId())
-                .setParameter("attendance", entry.attendance().name())
-                .setParameter("revision", revision)
-                .setParameter("at", now)
-                .setParameter("by", caller.name())
-                .executeUpdate();
-        entityManager.createNativeQuery("""
+                WITH saved AS (
+                    INSERT INTO attendance (session_id, participant_id, attendance, revision, recorded_at, recorded_by)
+                    VALUES (:session, :participant, :attendance, :revision, :at, :by)
+                    ON CONFLICT (session_id, participant_id) DO UPDATE
+                    SET attendance = excluded.attendance, revision = excluded.revision,
+                        recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by
+                    RETURNING session_id, participant_id, attendance, revision, recorded_at, recorded_by)
                 INSERT INTO attendance_change (session_id, participant_id, attendance, revision, recorded_at, recorded_by)
-                VALUES (:session, :participant, :attendance, :revision, :at, :by)""")
+                SELECT session_id, participant_id, attendance, revision, recorded_at, recorded_by FROM saved""")
                 .setParameter("session", sessionId)
                 .setParameter("participant", entry.participantId())
                 .setParameter("attendance", entry.attendance().name())
