@@ -31,7 +31,8 @@ class AuthorizationMatrixTest {
     Stream<DynamicNode> whoMayDoWhat() {
         hubs();
         String programme = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(programme(programme))
+        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON)
+                .body(ProgrammeCatalogueTest.programme(programme))
                 .post("/api/v1/programmes").then().statusCode(201);
         String published = workGroup();
         status(published, "OPEN");
@@ -41,9 +42,9 @@ class AuthorizationMatrixTest {
                 row("GET /programmes", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/programmes")),
                 row("GET /programmes/{code}", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/programmes/MN_RKS1")),
                 row("POST /programmes", "401 201 403 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
-                        .body(programme("P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())).post("/api/v1/programmes")),
+                        .body(ProgrammeCatalogueTest.programme("P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())).post("/api/v1/programmes")),
                 row("PUT /programmes/{code}", "401 200 403 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
-                        .body(programme(programme)).put("/api/v1/programmes/{code}", programme)),
+                        .body(ProgrammeCatalogueTest.programme(programme)).put("/api/v1/programmes/{code}", programme)),
                 row("GET /hubs", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/hubs")),
                 row("GET /hubs/{code}", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/hubs/{code}", OWN_HUB)),
                 row("PUT /hubs/{code}", "401 200 403 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
@@ -111,20 +112,5 @@ class AuthorizationMatrixTest {
     private static void status(String id, String status) {
         given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(Map.of("status", status))
                 .put("/api/v1/work-groups/{id}/status", id).then().statusCode(200);
-    }
-
-    private static Map<String, Object> programme(String code) {
-        return Map.ofEntries(
-                Map.entry("code", code),
-                Map.entry("title", "Embedding the Impact of Mastering Number"),
-                Map.entry("summary", "For schools that completed Mastering Number at Reception and KS1."),
-                Map.entry("yearGroups", List.of("Reception", "Year 1", "Year 2")),
-                Map.entry("requiredRoles", List.of("MATHS_LEAD", "HEADTEACHER")),
-                Map.entry("expectations", List.of("Take part in three local sessions.")),
-                Map.entry("benefits", List.of("Support to sustain Mastering Number across the school.")),
-                Map.entry("cost", "Free"),
-                Map.entry("funding", "Fully funded by the Maths Hubs Programme"),
-                Map.entry("centralSessions", 0),
-                Map.entry("eligibilityRuleSet", code));
     }
 }

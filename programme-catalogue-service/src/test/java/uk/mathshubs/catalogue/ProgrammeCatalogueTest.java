@@ -105,7 +105,8 @@ class ProgrammeCatalogueTest {
         return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
-    private static Map<String, Object> programme(String code) {
+    /** A valid new programme (Embedding the Impact of Mastering Number) under the given code. */
+    static Map<String, Object> programme(String code) {
         return Map.ofEntries(
                 Map.entry("code", code),
                 Map.entry("title", "Embedding the Impact of Mastering Number"),

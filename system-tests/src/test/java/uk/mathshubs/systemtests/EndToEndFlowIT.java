@@ -55,9 +55,9 @@ class EndToEndFlowIT {
 
     @Test
     void aPublishedWorkGroupIsAppliedForAndTheAcceptedSchoolsPeopleAreEnrolled() {
-        String admin = passwordToken("ncetm.admin");
-        String hubAdmin = passwordToken("central.admin");
-        String website = clientToken("hub-website-central", "central-website-secret");
+        String admin = platform.passwordToken("ncetm.admin");
+        String hubAdmin = platform.passwordToken("central.admin");
+        String website = platform.clientToken("hub-website-central", "central-website-secret");
 
         // The demo data from the seeds is there: open Work Groups at Central Maths Hub.
         given().get(platform.gateway() + "/api/v1/work-groups?hub=CENTRAL&openNow=true")
@@ -66,14 +66,13 @@ class EndToEndFlowIT {
         // Two schools new to the register (the platform's data outlives a run, and eligibility remembers).
         String firstSchool = String.valueOf(300_000 + RANDOM.nextInt(100_000));
         String secondSchool = String.valueOf(400_000 + RANDOM.nextInt(100_000));
-        given().auth().oauth2(admin).contentType("text/csv; charset=ISO-8859-1").body(GIAS_HEADER + "\n"
-                        + school(firstSchool, "Elston Hall Primary School") + "\n" + school(secondSchool, "Bushbury Hill Primary School"))
+        given().auth().oauth2(admin).contentType("text/csv; charset=ISO-8859-1")
+                .body(Schools.register(Map.of(firstSchool, "Elston Hall Primary School", secondSchool, "Bushbury Hill Primary School")))
                 .post(platform.gateway() + "/api/v1/schools/import").then().statusCode(200);
 
         // A programme admin publishes a Work Group with one place. It is for the academic year before this one, so
         // that its sessions have taken place by now and attendance can be recorded; its window is open all the same.
-        int thisYearStarted = LocalDate.now().getMonthValue() >= 9 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1;
-        String pastYear = (thisYearStarted - 1) + "/" + String.format("%02d", thisYearStarted % 100);
+        String pastYear = Schools.academicYear(Schools.thisAcademicYearStart() - 1);
         String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("programmeCode", "MN_RKS1", "hubCode", "CENTRAL", "academicYear", pastYear, "capacity", 1,
                         "lead", "End-to-end Work Group Lead", "allocationPolicy", "FIRST_COME_FIRST_SERVED",
@@ -99,7 +98,7 @@ class EndToEndFlowIT {
                 .body(session).post(platform.gateway() + "/api/v1/work-groups/{id}/sessions", id).statusCode() == 201);
 
         // A school applies through its hub's website, as soon as the applications service knows the group.
-        Map<String, Object> application = application(firstSchool);
+        Map<String, Object> application = Schools.application(firstSchool);
         Response accepted = await().atMost(Duration.ofSeconds(30)).until(
                 () -> given().auth().oauth2(website).contentType(ContentType.JSON).body(application)
                         .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id),
@@ -107,7 +106,7 @@ class EndToEndFlowIT {
         // The school hears the decision on the confirmation date; its hub sees it at once.
         String first = accepted.then().statusCode(201).body("application.status", equalTo("SUBMITTED"))
                 .body("application.eligibility.outcome", equalTo("ELIGIBLE")).extract().path("reference");
-        String second = given().auth().oauth2(website).contentType(ContentType.JSON).body(application(secondSchool))
+        String second = given().auth().oauth2(website).contentType(ContentType.JSON).body(Schools.application(secondSchool))
                 .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
                 .then().statusCode(201).extract().path("reference");
         given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", first)
@@ -133,7 +132,7 @@ class EndToEndFlowIT {
                 .put(platform.gateway() + "/api/v1/work-groups/{id}/status", id)
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(website).contentType(ContentType.JSON)
-                .body(application("137003")).post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
+                .body(Schools.application("137003")).post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("register interest")));
 
@@ -180,7 +179,7 @@ class EndToEndFlowIT {
                 .body("info.description", not(containsString("Not included")));
 
         // Tenancy holds through the gateway: another hub's admin sees nothing of it.
-        given().auth().oauth2(passwordToken("shaw.admin"))
+        given().auth().oauth2(platform.passwordToken("shaw.admin"))
                 .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
                 .then().statusCode(403).contentType("application/problem+json");
         // And a forged token is refused at the gateway.
@@ -190,49 +189,6 @@ class EndToEndFlowIT {
     }
 
     private static final java.util.Random RANDOM = new java.util.Random();
-    private static final String GIAS_HEADER = "URN,LA (code),LA (name),EstablishmentNumber,EstablishmentName,"
-            + "TypeOfEstablishment (code),TypeOfEstablishment (name),EstablishmentStatus (code),EstablishmentStatus (name),"
-            + "PhaseOfEducation (code),PhaseOfEducation (name),StatutoryLowAge,StatutoryHighAge,Street,Locality,Town,Postcode,"
-            + "TelephoneNum,DistrictAdministrative (code),DistrictAdministrative (name)";
-
-    /** An open academy primary school in Wolverhampton, as the GIAS extract lists it. */
-    private static String school(String urn, String name) {
-        return urn + ",336,Wolverhampton,2001," + name + ",34,Academy converter,1,Open,2,Primary,4,11,Elston Hall Lane,,"
-                + "Wolverhampton,WV10 9JS,01902556360,E08000031,Wolverhampton";
-    }
-
-    private static Map<String, Object> application(String urn) {
-        return Map.of(
-                "school", Map.of("urn", urn, "name", "Elston Hall Primary School " + urn, "address", "Elston Hall Lane, Wolverhampton",
-                        "telephone", "01902 556360", "localAuthority", "Wolverhampton"),
-                "headteacher", Map.of("name", "Ann Head", "email", "head" + urn + "@school.example"),
-                "mainContact", Map.of("name", "Sam Wycherley", "email", "sam" + urn + "@school.example", "trn", "1234567",
-                        "schoolRoles", "Maths lead"),
-                "leadTeachers", List.of(
-                        teacher("LEAD_TEACHER_RECEPTION", "Rita Reception", urn, "2345678"),
-                        teacher("LEAD_TEACHER_YEAR_1", "Yusuf One", urn, "3456789"),
-                        teacher("LEAD_TEACHER_YEAR_2", "Yolanda Two", urn, "4567890"),
-                        teacher("MATHS_LEAD", "Sam Wycherley", urn, "1234567")),
-                "headteacherStatement", "Our children need secure number sense before Key Stage 2.");
-    }
-
-    private static Map<String, Object> teacher(String role, String name, String urn, String trn) {
-        return Map.of("role", role, "name", name, "email", name.toLowerCase().replace(' ', '.') + urn + "@school.example",
-                "trn", trn, "schoolRoles", "Class teacher");
-    }
-
-    private static String passwordToken(String user) {
-        return given().formParams(Map.of("grant_type", "password", "client_id", "maths-hubs-cli", "username", user,
-                        "password", "demo-password"))
-                .post(platform.realm() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    private static String clientToken(String client, String secret) {
-        return given().formParams(Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret))
-                .post(platform.realm() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
 
     private static List<Long> recordedPids(Path home) throws IOException {
         Path pids = home.resolve("pids");

@@ -70,11 +70,9 @@ class FailureIT {
     /** Fresh tokens for each test: a long run outlives one. */
     @BeforeEach
     void tokens() {
-        admin = token("ncetm.admin");
-        hubAdmin = token("central.admin");
-        website = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "hub-website-central",
-                        "client_secret", "central-website-secret"))
-                .post(platform.realm() + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        admin = platform.passwordToken("ncetm.admin");
+        hubAdmin = platform.passwordToken("central.admin");
+        website = platform.clientToken("hub-website-central", "central-website-secret");
     }
 
     @AfterAll
@@ -101,7 +99,7 @@ class FailureIT {
                 String group = groups.get(i / PLACES_PER_GROUP);
                 String urn = urns.get(i);
                 sent.add(schools.submit(() -> {
-                    int status = given().auth().oauth2(website).contentType(ContentType.JSON).body(application(urn))
+                    int status = given().auth().oauth2(website).contentType(ContentType.JSON).body(Schools.application(urn))
                             .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group).statusCode();
                     if (status == 201) {
                         acknowledged.incrementAndGet();
@@ -149,7 +147,7 @@ class FailureIT {
         // With the broker away, every acceptance commits into the outbox and stays there...
         platform.kill("kafka");
         for (String urn : urns) {
-            given().auth().oauth2(website).contentType(ContentType.JSON).body(application(urn))
+            given().auth().oauth2(website).contentType(ContentType.JSON).body(Schools.application(urn))
                     .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group).then().statusCode(201);
         }
         // ...and the service dies before it could publish any of it.
@@ -202,13 +200,10 @@ class FailureIT {
         while (urns.size() < count) {
             urns.add(String.valueOf(ThreadLocalRandom.current().nextInt(5_000_000, 9_000_000)));
         }
-        StringBuilder csv = new StringBuilder("URN,EstablishmentName,TypeOfEstablishment (code),TypeOfEstablishment (name),"
-                + "EstablishmentStatus (code),EstablishmentStatus (name),PhaseOfEducation (code),PhaseOfEducation (name),"
-                + "StatutoryLowAge,StatutoryHighAge,LA (name),DistrictAdministrative (code)\n");
-        urns.forEach(urn -> csv.append(urn).append(",Failure Primary ").append(urn)
-                .append(",34,Academy converter,1,Open,2,Primary,4,11,Wolverhampton,E08000031\n"));
+        Map<String, String> names = new HashMap<>();
+        urns.forEach(urn -> names.put(urn, "Failure Primary " + urn));
         // Straight to the service: a register extract is larger than the gateway takes.
-        given().auth().oauth2(admin).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+        given().auth().oauth2(admin).contentType("text/csv").body(Schools.register(names).getBytes(StandardCharsets.UTF_8))
                 .post("http://localhost:" + platform.port("PLATFORM_APPLICATIONS_PORT") + "/api/v1/schools/import")
                 .then().statusCode(200);
         return new ArrayList<>(urns);
@@ -216,8 +211,8 @@ class FailureIT {
 
     /** An open first-come-first-served Work Group of the year before this one, with one local session. */
     private static String workGroupWithASession(int places) {
-        int thisYear = LocalDate.now().getMonthValue() >= 9 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1;
-        String year = thisYear + "/" + String.format("%02d", (thisYear + 1) % 100);
+        int thisYear = Schools.thisAcademicYearStart();
+        String year = Schools.academicYear(thisYear);
         String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("programmeCode", "MN_RKS1", "hubCode", "CENTRAL", "academicYear", year, "capacity", places,
                         "lead", "Failure test", "allocationPolicy", "FIRST_COME_FIRST_SERVED",
@@ -314,37 +309,10 @@ class FailureIT {
                     .append("\",\"role\":\"").append(role).append("\",\"name\":\"Failure ").append(role)
                     .append("\",\"email\":\"").append(role.toLowerCase()).append("@failure.example\",\"trn\":\"1234567\"}");
         }
-        int thisYear = LocalDate.now().getMonthValue() >= 9 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1;
         return "{\"applicationId\":\"" + UUID.randomUUID() + "\",\"reference\":\"MH-FAIL-" + urn.substring(3) + "\","
                 + "\"workGroupId\":\"" + group + "\",\"hubCode\":\"CENTRAL\",\"programmeCode\":\"MN_RKS1\","
-                + "\"academicYear\":\"" + thisYear + "/" + String.format("%02d", (thisYear + 1) % 100) + "\","
+                + "\"academicYear\":\"" + Schools.academicYear(Schools.thisAcademicYearStart()) + "\","
                 + "\"urn\":\"" + urn + "\",\"schoolName\":\"Failure Primary " + urn + "\",\"participants\":[" + people + "],"
                 + "\"acceptedAt\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\"}";
-    }
-
-    private static Map<String, Object> application(String urn) {
-        return Map.of(
-                "school", Map.of("urn", urn, "name", "Failure Primary " + urn, "address", "1 School Lane, Wolverhampton",
-                        "telephone", "01902 556360", "localAuthority", "Wolverhampton"),
-                "headteacher", Map.of("name", "Ann Head", "email", "head" + urn + "@school.example"),
-                "mainContact", Map.of("name", "Sam Lead", "email", "sam" + urn + "@school.example", "trn", "1234567",
-                        "schoolRoles", "Maths lead"),
-                "leadTeachers", List.of(
-                        teacher("LEAD_TEACHER_RECEPTION", "Rita Reception", urn, "2345678"),
-                        teacher("LEAD_TEACHER_YEAR_1", "Yusuf One", urn, "3456789"),
-                        teacher("LEAD_TEACHER_YEAR_2", "Yolanda Two", urn, "4567890"),
-                        teacher("MATHS_LEAD", "Sam Lead", urn, "1234567")),
-                "headteacherStatement", "Our children need secure number sense before Key Stage 2.");
-    }
-
-    private static Map<String, Object> teacher(String role, String name, String urn, String trn) {
-        return Map.of("role", role, "name", name, "email", name.toLowerCase().replace(' ', '.') + urn + "@school.example",
-                "trn", trn, "schoolRoles", "Class teacher");
-    }
-
-    private static String token(String user) {
-        return given().formParams(Map.of("grant_type", "password", "client_id", "maths-hubs-cli", "username", user,
-                        "password", "demo-password"))
-                .post(platform.realm() + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
     }
 }

@@ -65,6 +65,22 @@ final class Platform implements AutoCloseable {
         return home;
     }
 
+    /** A demo user's token, through the public sign-in client (password demo-password). */
+    String passwordToken(String user) {
+        return io.restassured.RestAssured.given().formParams(Map.of("grant_type", "password", "client_id", "maths-hubs-cli",
+                        "username", user, "password", "demo-password"))
+                .post(realm() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A confidential client's own token (client credentials). */
+    String clientToken(String client, String secret) {
+        return io.restassured.RestAssured.given().formParams(Map.of("grant_type", "client_credentials", "client_id", client,
+                        "client_secret", secret))
+                .post(realm() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     /** A port the platform was given, by its variable: PLATFORM_KAFKA_PORT, PLATFORM_APPLICATIONS_PORT, ... */
     int port(String variable) {
         return Integer.parseInt(env.get(variable));
