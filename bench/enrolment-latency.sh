@@ -10,17 +10,10 @@ LOAD=${BENCH_ACCEPTANCES:-3000}
 IDLE=${BENCH_IDLE_ACCEPTANCES:-20}
 
 platform_up
-ADMIN=$(password_token ncetm.admin)
 HUB_ADMIN=$(password_token central.admin)
-year_start=$(( $(date -u +%m) >= 9 ? $(date -u +%Y) + 1 : $(date -u +%Y) ))
-YEAR="$year_start/$(printf '%02d' $(( (year_start + 1) % 100 )))"
-GROUP=$(curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$GATEWAY/api/v1/work-groups" -d "{
-  \"programmeCode\": \"MN_RKS1\", \"hubCode\": \"CENTRAL\", \"academicYear\": \"$YEAR\", \"capacity\": 1000,
-  \"lead\": \"Benchmark Work Group\", \"allocationPolicy\": \"FIRST_COME_FIRST_SERVED\",
-  \"applicationWindow\": {\"opensAt\": \"$(date -u -d '-1 day' +%FT%TZ)\", \"closesAt\": \"$(date -u -d '+30 days' +%FT%TZ)\",
-  \"confirmationDate\": \"$(date -u -d '+31 days' +%F)\"}}" | jq -r .id)
-curl -fsS -X PUT -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$GATEWAY/api/v1/work-groups/$GROUP/status" \
-    -d '{"status": "OPEN"}' >/dev/null
+year_start=$(coming_year_start)
+YEAR=$(coming_year)
+GROUP=$(open_work_group 1000)
 # Each accepted school's people are enrolled in the group's local sessions and its programme's central ones.
 for _ in $(seq 60); do
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $HUB_ADMIN" -H 'Content-Type: application/json' \

@@ -73,6 +73,37 @@ ratio() { # a b -> a / b
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
 }
 
+# Registers schools (URNs as arguments) straight at the applications service: setup, not measured, and larger than
+# the gateway takes.
+register_schools() {
+    local admin
+    admin=$(password_token ncetm.admin)
+    {
+        echo "URN,EstablishmentName,TypeOfEstablishment (code),TypeOfEstablishment (name),EstablishmentStatus (code),EstablishmentStatus (name),PhaseOfEducation (code),PhaseOfEducation (name),StatutoryLowAge,StatutoryHighAge,LA (name),DistrictAdministrative (code)"
+        for urn in "$@"; do echo "$urn,Bench Primary $urn,34,Academy converter,1,Open,2,Primary,4,11,Wolverhampton,E08000031"; done
+    } > /tmp/bench-schools.csv
+    curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: text/csv; charset=ISO-8859-1' --data-binary @/tmp/bench-schools.csv \
+        "$APPLICATIONS/api/v1/schools/import" >/dev/null
+}
+
+# The coming academic year's first calendar year (it starts in September), and the year itself, such as 2027/28.
+coming_year_start() { echo $(( $(date -u +%m) >= 9 ? $(date -u +%Y) + 1 : $(date -u +%Y) )); }
+coming_year() { local start; start=$(coming_year_start); echo "$start/$(printf '%02d' $(( (start + 1) % 100 )))"; }
+
+# Publishes an open first-come-first-served MN_RKS1 Work Group at Central for the coming year; prints its id.
+open_work_group() { # places
+    local admin id
+    admin=$(password_token ncetm.admin)
+    id=$(curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$GATEWAY/api/v1/work-groups" -d "{
+      \"programmeCode\": \"MN_RKS1\", \"hubCode\": \"CENTRAL\", \"academicYear\": \"$(coming_year)\", \"capacity\": $1,
+      \"lead\": \"Benchmark Work Group\", \"allocationPolicy\": \"FIRST_COME_FIRST_SERVED\",
+      \"applicationWindow\": {\"opensAt\": \"$(date -u -d '-1 day' +%FT%TZ)\", \"closesAt\": \"$(date -u -d '+30 days' +%FT%TZ)\",
+      \"confirmationDate\": \"$(date -u -d '+31 days' +%F)\"}}" | jq -r .id)
+    curl -fsS -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$GATEWAY/api/v1/work-groups/$id/status" \
+        -d '{"status": "OPEN"}' >/dev/null
+    echo "$id"
+}
+
 machine() {
     echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $("$(java_bin)" -version 2>&1 | head -1)"
 }

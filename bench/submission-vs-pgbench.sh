@@ -9,25 +9,15 @@ CLIENTS=${BENCH_CLIENTS:-8}
 BASE=7100000
 
 platform_up
-ADMIN=$(password_token ncetm.admin)
 WEBSITE=$(client_token hub-website-central central-website-secret)
 # Enough schools for the run: thread t of wrk uses BASE + t * 100000 + 1.. (two threads).
-{
-    echo "URN,EstablishmentName,TypeOfEstablishment (code),TypeOfEstablishment (name),EstablishmentStatus (code),EstablishmentStatus (name),PhaseOfEducation (code),PhaseOfEducation (name),StatutoryLowAge,StatutoryHighAge,LA (name),DistrictAdministrative (code)"
-    for t in 0 1; do for i in $(seq 1 5000); do urn=$((BASE + t * 100000 + i)); echo "$urn,Bench Primary $urn,34,Academy converter,1,Open,2,Primary,4,11,Wolverhampton,E08000031"; done; done
-} > /tmp/bench-schools.csv
-curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: text/csv' --data-binary @/tmp/bench-schools.csv "$APPLICATIONS/api/v1/schools/import" >/dev/null
+mapfile -t URNS < <(for t in 0 1; do seq $((BASE + t * 100000 + 1)) $((BASE + t * 100000 + 5000)); done)
+register_schools "${URNS[@]}"
 
-year_start=$(( $(date -u +%m) >= 9 ? $(date -u +%Y) + 1 : $(date -u +%Y) ))
+# A group with one place, once the applications service has heard of it.
 new_group() {
     local id
-    id=$(curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$GATEWAY/api/v1/work-groups" -d "{
-      \"programmeCode\": \"MN_RKS1\", \"hubCode\": \"CENTRAL\", \"academicYear\": \"$year_start/$(printf '%02d' $(( (year_start + 1) % 100 )))\",
-      \"capacity\": 1, \"lead\": \"Benchmark Work Group\", \"allocationPolicy\": \"FIRST_COME_FIRST_SERVED\",
-      \"applicationWindow\": {\"opensAt\": \"$(date -u -d '-1 day' +%FT%TZ)\", \"closesAt\": \"$(date -u -d '+30 days' +%FT%TZ)\",
-      \"confirmationDate\": \"$(date -u -d '+31 days' +%F)\"}}" | jq -r .id)
-    curl -fsS -X PUT -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$GATEWAY/api/v1/work-groups/$id/status" \
-        -d '{"status": "OPEN"}' >/dev/null
+    id=$(open_work_group 1)
     for _ in $(seq 60); do
         [ "$(PGPASSWORD=applications psql -qAt -h localhost -p "$PLATFORM_POSTGRES_PORT" -U applications applications \
             -c "SELECT count(*) FROM work_group WHERE id = '$id'")" = 1 ] && break
