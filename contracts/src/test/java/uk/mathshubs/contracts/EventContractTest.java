@@ -46,7 +46,7 @@ class EventContractTest {
                     List.of("HEADTEACHER", "MATHS_LEAD", "LEAD_TEACHER_RECEPTION", "LEAD_TEACHER_YEAR_1", "LEAD_TEACHER_YEAR_2"),
                     "CENTRAL", "2024/25", 50, "FIRST_COME_FIRST_SERVED", "OPEN", AT.minusSeconds(86_400 * 60), AT,
                     LocalDate.of(2024, 3, 7), 3)),
-            Map.entry(ApplicationSubmitted.class, new ApplicationSubmitted(ID, "MH-7Q4K-2M9X", ID, "CENTRAL", "103456", AT)),
+            Map.entry(ApplicationSubmitted.class, new ApplicationSubmitted(ID, "MH-7Q4K-2M9X", ID, "CENTRAL", "103456", "Elston Hall Primary School", AT)),
             Map.entry(ApplicationAccepted.class, new ApplicationAccepted(ID, "MH-7Q4K-2M9X", ID, "CENTRAL", "MN_RKS1", "2024/25", "103456",
                     "Elston Hall Primary School",
                     List.of(new ApplicationAccepted.Participant(ID, "HEADTEACHER", "Ann Head", "head@example.org", "0123456")), AT)),

@@ -1,6 +1,7 @@
 package uk.mathshubs.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +50,7 @@ public final class EventPublisher implements AutoCloseable {
             header(record, "ce_id", eventId);
             header(record, "ce_type", type.type());
             header(record, "ce_source", EventType.SOURCE_PREFIX + "tests");
+            header(record, "ce_time", Instant.now().toString());
             header(record, "content-type", "application/json");
             producer.send(record).get();
             return eventId;

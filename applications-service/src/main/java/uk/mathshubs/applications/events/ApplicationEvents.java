@@ -26,7 +26,7 @@ public class ApplicationEvents {
 
     public void submitted(Application a) {
         outbox.record(EventType.APPLICATION_SUBMITTED, a.id,
-                new ApplicationSubmitted(a.id, a.reference, a.workGroupId, a.hubCode, a.urn, a.submittedAt));
+                new ApplicationSubmitted(a.id, a.reference, a.workGroupId, a.hubCode, a.urn, a.schoolName, a.submittedAt));
     }
 
     /** The school has a place: the people to enrol travel with it. */

@@ -9,5 +9,7 @@ public record ApplicationSubmitted(
         UUID workGroupId,
         String hubCode,
         String urn,
+        /** Added in v1 as optional: absent from events written before it was. */
+        String schoolName,
         Instant submittedAt) {
 }
