@@ -100,7 +100,15 @@ class AuthorizationMatrixTest {
                 row("GET /participation/work-groups/{id}/participants", "401 200 200 403 403 403 200",
                         spec -> spec.get("/api/v1/participation/work-groups/{id}/participants", group)),
                 row("GET /participation/participants", "401 200 403 403 403 403 200",
-                        spec -> spec.get("/api/v1/participation/participants?workGroupId={id}", group))));
+                        spec -> spec.get("/api/v1/participation/participants?workGroupId={id}", group)),
+                row("GET /participation/attendance", "401 200 403 403 403 403 200",
+                        spec -> spec.get("/api/v1/participation/attendance?workGroupId={id}", group)),
+                row("GET /participation/schools", "401 200 403 403 403 403 200",
+                        spec -> spec.get("/api/v1/participation/schools?workGroupId={id}", group)),
+                row("GET /participation/sessions", "401 200 403 403 403 403 200",
+                        spec -> spec.get("/api/v1/participation/sessions?workGroupId={id}", group)),
+                row("GET /participation/completions", "401 200 403 403 403 403 200",
+                        spec -> spec.get("/api/v1/participation/completions?workGroupId={id}", group))));
     }
 
     /** A session on a day of its own, so that none clashes with another. */

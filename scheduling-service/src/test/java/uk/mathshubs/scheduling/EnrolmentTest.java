@@ -30,7 +30,6 @@ import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.Topics;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
-import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.scheduling.domain.WorkGroup;
 import uk.mathshubs.testsupport.EventPublisher;
@@ -240,14 +239,10 @@ class EnrolmentTest {
     @Test
     void eventsOfOtherKindsAreIgnored() {
         UUID group = UUID.randomUUID();
-        String submitted;
-        try (EventPublisher events = new EventPublisher()) {
-            UUID application = UUID.randomUUID();
-            submitted = events.publish(EventType.APPLICATION_SUBMITTED, application,
-                    new ApplicationSubmitted(application, "MH-X", group, "ANY", "137008", Instant.now()));
-        }
+        String reviewed = Fixtures.publishUnknown(Topics.APPLICATIONS, UUID.randomUUID().toString(),
+                "uk.mathshubs.applications.application.reviewed.v9");
         String unknown = Fixtures.publishUnknown(Topics.WORK_GROUPS, group.toString(), "uk.mathshubs.catalogue.work-group.renamed.v9");
-        await().atMost(PATIENCE).until(() -> Fixtures.processed(submitted) && Fixtures.processed(unknown));
+        await().atMost(PATIENCE).until(() -> Fixtures.processed(reviewed) && Fixtures.processed(unknown));
         assertThat(QuarkusTransaction.requiringNew().call(() -> WorkGroup.<WorkGroup>findById(group))).isNull();
         given().auth().oauth2(TestTokens.programmeAdmin())
                 .get("/api/v1/participation/work-groups/{id}/participants", group)

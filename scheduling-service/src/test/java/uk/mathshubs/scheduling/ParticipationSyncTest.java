@@ -49,7 +49,7 @@ class ParticipationSyncTest {
                 events.publish(EventType.APPLICATION_ACCEPTED, accepted.applicationId(), accepted);
             }
         }
-        await().atMost(PATIENCE).until(() -> source(programme).size() == 180);
+        await().atMost(PATIENCE).until(() -> source(programme).size() == 180 && schoolsSource(programme).size() == 60);
 
         // While the NCETM pages through, schools keep changing: people renamed, schools withdrawn, new ones accepted.
         AtomicBoolean changing = new AtomicBoolean(true);
@@ -76,18 +76,22 @@ class ParticipationSyncTest {
 
         Instant syncStarted = Instant.now();
         Map<String, Map<String, Object>> copy = new HashMap<>();
-        int pages = pull(programme, null, copy);
+        Map<String, Map<String, Object>> schoolsCopy = new HashMap<>();
+        int pages = pull("participants", programme, null, copy) + pull("schools", programme, null, schoolsCopy);
         changing.set(false);
         changer.join();
         // The last changes reach the service; then the incremental pull, with an overlap before the full pull began.
         await().atMost(PATIENCE).until(() -> processed(published) == published.size());
-        int incrementalPages = pull(programme, syncStarted.minusSeconds(5).toString(), copy);
+        String overlap = syncStarted.minusSeconds(5).toString();
+        int incrementalPages = pull("participants", programme, overlap, copy) + pull("schools", programme, overlap, schoolsCopy);
 
         Map<String, Map<String, Object>> source = source(programme);
-        System.out.printf("Sync: %d changes during the full pull (%d pages), %d pages of catch-up, %d rows%n", changes.get(),
-                pages, incrementalPages, source.size());
+        Map<String, Map<String, Object>> schoolsSource = schoolsSource(programme);
+        System.out.printf("Sync: %d changes during the full pull (%d pages), %d pages of catch-up, %d people, %d schools%n",
+                changes.get(), pages, incrementalPages, source.size(), schoolsSource.size());
         assertThat(changes.get()).as("the data changed during the pull").isGreaterThan(0);
         assertThat(copy).isEqualTo(source);
+        assertThat(schoolsCopy).isEqualTo(schoolsSource);
     }
 
     @Test
@@ -174,8 +178,8 @@ class ParticipationSyncTest {
                 .put("/api/v1/sessions/{id}/attendance", session).then().statusCode(200);
     }
 
-    /** Pages through everything for the programme, upserting into the copy; returns the number of pages. */
-    private static int pull(String programme, String updatedSince, Map<String, Map<String, Object>> copy) {
+    /** Pages through a feed for the programme, upserting into the copy; returns the number of pages. */
+    private static int pull(String feed, String programme, String updatedSince, Map<String, Map<String, Object>> copy) {
         String cursor = null;
         int pages = 0;
         do {
@@ -186,9 +190,15 @@ class ParticipationSyncTest {
             if (updatedSince != null) {
                 request.queryParam("updated_since", updatedSince);
             }
-            var page = request.get("/api/v1/participation/participants").then().statusCode(200).extract().jsonPath();
+            var page = request.get("/api/v1/participation/" + feed).then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = page.getList("items");
-            items.forEach(item -> copy.put((String) item.get("participantId"), view(item.get("name"), item.get("withdrawn"))));
+            items.forEach(item -> {
+                if (feed.equals("schools")) {
+                    copy.put((String) item.get("applicationId"), schoolView(item.get("status"), item.get("withdrawnAt") != null));
+                } else {
+                    copy.put((String) item.get("participantId"), view(item.get("name"), item.get("withdrawn")));
+                }
+            });
             cursor = page.getString("next");
             pages++;
         } while (cursor != null);
@@ -205,6 +215,23 @@ class ParticipationSyncTest {
             rows.forEach(r -> source.put((String) r[0], view(r[1], r[2])));
             return source;
         });
+    }
+
+    private static Map<String, Map<String, Object>> schoolsSource(String programme) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                    SELECT a.application_id::text, a.status, a.withdrawn_at IS NOT NULL
+                    FROM school_application a JOIN work_group g ON g.id = a.work_group_id WHERE g.programme_code = :p""")
+                    .setParameter("p", programme).getResultList();
+            Map<String, Map<String, Object>> source = new HashMap<>();
+            rows.forEach(r -> source.put((String) r[0], schoolView(r[1], r[2])));
+            return source;
+        });
+    }
+
+    private static Map<String, Object> schoolView(Object status, Object withdrawn) {
+        return Map.of("status", status, "withdrawn", withdrawn);
     }
 
     private static Map<String, Object> view(Object name, Object withdrawn) {

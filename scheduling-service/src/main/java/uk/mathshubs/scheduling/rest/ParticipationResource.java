@@ -24,14 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.AttendanceRow;
+import uk.mathshubs.scheduling.api.CompletionRow;
 import uk.mathshubs.scheduling.api.Page;
 import uk.mathshubs.scheduling.api.ParticipantRow;
 import uk.mathshubs.scheduling.api.ParticipantView;
+import uk.mathshubs.scheduling.api.SchoolRow;
+import uk.mathshubs.scheduling.api.SessionRow;
 import uk.mathshubs.scheduling.mapping.SchedulingMapper;
 import uk.mathshubs.scheduling.service.AttendanceFeed;
+import uk.mathshubs.scheduling.service.CompletionFeed;
 import uk.mathshubs.scheduling.service.ParticipantFeed;
-import uk.mathshubs.scheduling.service.SyncFeed;
 import uk.mathshubs.scheduling.service.ParticipationService;
+import uk.mathshubs.scheduling.service.SchoolFeed;
+import uk.mathshubs.scheduling.service.SessionFeed;
+import uk.mathshubs.scheduling.service.SyncFeed;
 
 @Path("/api/v1/participation")
 @Tag(name = "Participation")
@@ -44,14 +50,20 @@ public class ParticipationResource {
     private final SchedulingMapper mapper;
     private final ParticipantFeed participants;
     private final AttendanceFeed attendance;
+    private final SchoolFeed schools;
+    private final SessionFeed sessions;
+    private final CompletionFeed completions;
     private final Caller caller;
 
     public ParticipationResource(ParticipationService participation, SchedulingMapper mapper, ParticipantFeed participants,
-            AttendanceFeed attendance, Caller caller) {
+            AttendanceFeed attendance, SchoolFeed schools, SessionFeed sessions, CompletionFeed completions, Caller caller) {
         this.participation = participation;
         this.mapper = mapper;
         this.participants = participants;
         this.attendance = attendance;
+        this.schools = schools;
+        this.sessions = sessions;
+        this.completions = completions;
         this.caller = caller;
     }
 
@@ -88,6 +100,61 @@ public class ParticipationResource {
     @Operation(summary = "Every matching attendance record as CSV, streamed (for analysts)")
     public Response attendanceCsv(@BeanParam SyncQuery query) {
         return csv(attendance, query, "attendance.csv");
+    }
+
+    @GET
+    @Path("/schools")
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every school's application to every Work Group, with its status and the date of each step",
+            description = SYNC)
+    public Page<SchoolRow> schools(@BeanParam SyncQuery query) {
+        return schools.page(query.filter(), query.cursor, query.size, caller.name());
+    }
+
+    @GET
+    @Path("/schools")
+    @Produces(CSV)
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every matching school's application as CSV, streamed (for analysts)")
+    public Response schoolsCsv(@BeanParam SyncQuery query) {
+        return csv(schools, query, "schools.csv");
+    }
+
+    @GET
+    @Path("/sessions")
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every session, local and central, page by page, for the NCETM's sync",
+            description = SYNC + " A hub's filter gives the local sessions it runs; a Work Group's filter also gives the "
+                    + "central sessions of its programme and year. Sessions take no urn filter.")
+    public Page<SessionRow> sessions(@BeanParam SyncQuery query) {
+        return sessions.page(query.filter(), query.cursor, query.size, caller.name());
+    }
+
+    @GET
+    @Path("/sessions")
+    @Produces(CSV)
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every matching session as CSV, streamed (for analysts)")
+    public Response sessionsCsv(@BeanParam SyncQuery query) {
+        return csv(sessions, query, "sessions.csv");
+    }
+
+    @GET
+    @Path("/completions")
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Whether each school completed each Work Group's programme, decided when the Work Group completed",
+            description = SYNC)
+    public Page<CompletionRow> completions(@BeanParam SyncQuery query) {
+        return completions.page(query.filter(), query.cursor, query.size, caller.name());
+    }
+
+    @GET
+    @Path("/completions")
+    @Produces(CSV)
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every matching completion as CSV, streamed (for analysts)")
+    public Response completionsCsv(@BeanParam SyncQuery query) {
+        return csv(completions, query, "completions.csv");
     }
 
     private Response csv(SyncFeed<?> feed, SyncQuery query, String filename) {

@@ -56,8 +56,9 @@ public class AttendanceFeed extends SyncFeed<AttendanceRow> {
     }
 
     @Override
-    protected List<String> filterColumns() {
-        return List.of("p.programme_code", "g.hub_code", "p.academic_year", "p.work_group_id", "p.urn", "a.updated_at");
+    protected List<String> filterConditions() {
+        return List.of("p.programme_code = ?", "g.hub_code = ?", "p.academic_year = ?", "p.work_group_id = ?",
+                "p.urn = ?", "a.updated_at >= ?");
     }
 
     @Override

@@ -98,10 +98,11 @@ public class CompletionService {
         int completed = 0;
         for (SchoolProgress school : schools(group, rule.get())) {
             int decided = entityManager.createNativeQuery("""
-                    INSERT INTO school_completion (work_group_id, urn, completed, decided_at)
-                    VALUES (:group, :urn, :completed, :at) ON CONFLICT DO NOTHING""")
+                    INSERT INTO school_completion (work_group_id, urn, school_name, completed, decided_at)
+                    VALUES (:group, :urn, :name, :completed, :at) ON CONFLICT DO NOTHING""")
                     .setParameter("group", group.id)
                     .setParameter("urn", school.urn())
+                    .setParameter("name", school.schoolName())
                     .setParameter("completed", school.complete())
                     .setParameter("at", now)
                     .executeUpdate();

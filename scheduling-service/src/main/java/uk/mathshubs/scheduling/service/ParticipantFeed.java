@@ -50,8 +50,9 @@ public class ParticipantFeed extends SyncFeed<ParticipantRow> {
     }
 
     @Override
-    protected List<String> filterColumns() {
-        return List.of("p.programme_code", "g.hub_code", "p.academic_year", "p.work_group_id", "p.urn", "p.updated_at");
+    protected List<String> filterConditions() {
+        return List.of("p.programme_code = ?", "g.hub_code = ?", "p.academic_year = ?", "p.work_group_id = ?",
+                "p.urn = ?", "p.updated_at >= ?");
     }
 
     @Override

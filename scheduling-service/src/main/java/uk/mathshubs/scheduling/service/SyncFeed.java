@@ -36,7 +36,7 @@ public abstract class SyncFeed<T> {
 
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
-    private static final Pattern CURSOR = Pattern.compile("(\\d+):([0-9a-f-]{36}(?::[0-9a-f-]{36})?)");
+    private static final Pattern CURSOR = Pattern.compile("(\\d+):([0-9a-f-]{36}(?::[0-9a-f-]{1,36})?)");
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -86,8 +86,11 @@ public abstract class SyncFeed<T> {
 
     protected abstract List<Object> keyParameters(String key);
 
-    /** Column names, as SQL, of the filters: programme, hub, academic year, Work Group, URN, updated at. */
-    protected abstract List<String> filterColumns();
+    /**
+     * The SQL condition of each filter, in the order programme, hub, academic year, Work Group, URN, updated since;
+     * each {@code ?} in one is bound to that filter's value. Null where this feed has no such filter.
+     */
+    protected abstract List<String> filterConditions();
 
     protected abstract T row(ResultSet result) throws SQLException;
 
@@ -168,25 +171,26 @@ public abstract class SyncFeed<T> {
     }
 
     private List<Object> where(Filter filter, StringBuilder sql) {
-        List<String> columns = filterColumns();
+        List<String> conditions = filterConditions();
         List<Object> parameters = new ArrayList<>();
-        condition(sql, parameters, columns.get(0), filter.programmeCode());
-        condition(sql, parameters, columns.get(1), filter.hubCode());
-        condition(sql, parameters, columns.get(2), filter.academicYear());
-        condition(sql, parameters, columns.get(3), filter.workGroupId());
-        condition(sql, parameters, columns.get(4), filter.urn());
-        filter.since().ifPresent(since -> {
-            sql.append(" AND ").append(columns.get(5)).append(" >= ?");
-            parameters.add(Timestamp.from(since));
-        });
+        condition(sql, parameters, conditions.get(0), "programme", filter.programmeCode());
+        condition(sql, parameters, conditions.get(1), "hub", filter.hubCode());
+        condition(sql, parameters, conditions.get(2), "academicYear", filter.academicYear());
+        condition(sql, parameters, conditions.get(3), "workGroupId", filter.workGroupId());
+        condition(sql, parameters, conditions.get(4), "urn", filter.urn());
+        condition(sql, parameters, conditions.get(5), "updated_since", filter.since().map(Timestamp::from).orElse(null));
         return parameters;
     }
 
-    private static void condition(StringBuilder sql, List<Object> parameters, String column, Object value) {
-        if (value != null && !(value instanceof String text && text.isBlank())) {
-            sql.append(" AND ").append(column).append(" = ?");
-            parameters.add(value);
+    private void condition(StringBuilder sql, List<Object> parameters, String condition, String field, Object value) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            return;
         }
+        if (condition == null) {
+            throw ProblemException.invalidField(field, "is not a filter of " + resource());
+        }
+        sql.append(" AND ").append(condition);
+        condition.chars().filter(c -> c == '?').forEach(c -> parameters.add(value));
     }
 
     /** The oldest transaction still running: rows written by it, or after it, wait for a later page. */

@@ -1,0 +1,85 @@
+package uk.mathshubs.scheduling.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Singleton;
+
+import uk.mathshubs.scheduling.api.SchoolRow;
+
+/** Every school's application to every Work Group, with its status and dates, for the NCETM's sync. */
+@Singleton
+public class SchoolFeed extends SyncFeed<SchoolRow> {
+
+    public SchoolFeed(DataSource dataSource, Clock clock) {
+        super(dataSource, clock);
+    }
+
+    @Override
+    protected String resource() {
+        return "schools";
+    }
+
+    @Override
+    protected String select() {
+        return """
+                SELECT a.application_id::text, a.change_xid::text, a.updated_at, a.application_id, a.reference,
+                       a.work_group_id, g.programme_code, g.hub_code, g.academic_year, a.urn, a.school_name, a.status,
+                       a.submitted_at, a.waitlisted_at, a.waiting_list_position, a.offered_at, a.offer_expires_at,
+                       a.offer_ended_at, a.accepted_at, a.rejected_at, a.withdrawn_at
+                FROM school_application a LEFT JOIN work_group g ON g.id = a.work_group_id
+                WHERE a.change_xid < ?::xid8""";
+    }
+
+    @Override
+    protected String order() {
+        return "a.change_xid, a.application_id";
+    }
+
+    @Override
+    protected String keyComparison() {
+        return "?::uuid";
+    }
+
+    @Override
+    protected List<Object> keyParameters(String key) {
+        return List.of(key);
+    }
+
+    @Override
+    protected List<String> filterConditions() {
+        return List.of("g.programme_code = ?", "g.hub_code = ?", "g.academic_year = ?", "a.work_group_id = ?",
+                "a.urn = ?", "a.updated_at >= ?");
+    }
+
+    @Override
+    protected SchoolRow row(ResultSet r) throws SQLException {
+        return new SchoolRow(r.getObject(4, UUID.class), r.getString(5), r.getObject(6, UUID.class), r.getString(7),
+                r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12),
+                instant(r.getTimestamp(13)), instant(r.getTimestamp(14)), r.getObject(15, Integer.class),
+                instant(r.getTimestamp(16)), instant(r.getTimestamp(17)), instant(r.getTimestamp(18)),
+                instant(r.getTimestamp(19)), instant(r.getTimestamp(20)), instant(r.getTimestamp(21)),
+                instant(r.getTimestamp(3)));
+    }
+
+    @Override
+    protected String csvHeader() {
+        return "application_id,reference,work_group_id,programme_code,hub_code,academic_year,urn,school_name,status,"
+                + "submitted_at,waitlisted_at,waiting_list_position,offered_at,offer_expires_at,offer_ended_at,"
+                + "accepted_at,rejected_at,withdrawn_at,updated_at";
+    }
+
+    @Override
+    protected List<Object> csvCells(SchoolRow r) {
+        return Arrays.asList(r.applicationId(), r.reference(), r.workGroupId(), r.programmeCode(), r.hubCode(),
+                r.academicYear(), r.urn(), r.schoolName(), r.status(), r.submittedAt(), r.waitlistedAt(),
+                r.waitingListPosition(), r.offeredAt(), r.offerExpiresAt(), r.offerEndedAt(), r.acceptedAt(),
+                r.rejectedAt(), r.withdrawnAt(), r.updatedAt());
+    }
+}

@@ -1,0 +1,87 @@
+package uk.mathshubs.scheduling.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Singleton;
+
+import uk.mathshubs.scheduling.api.SessionRow;
+
+/**
+ * Every session, local and central, for the NCETM's sync. A hub's filter gives the sessions it runs; a Work Group's
+ * gives the sessions its schools are expected at: its own and the central ones of its programme and year.
+ */
+@Singleton
+public class SessionFeed extends SyncFeed<SessionRow> {
+
+    public SessionFeed(DataSource dataSource, Clock clock) {
+        super(dataSource, clock);
+    }
+
+    @Override
+    protected String resource() {
+        return "sessions";
+    }
+
+    @Override
+    protected String select() {
+        return """
+                SELECT s.id::text, s.change_xid::text, s.changed_at, s.id, s.work_group_id, s.programme_code, g.hub_code,
+                       s.academic_year, s.title, s.audience, s.delivery_mode, s.term, s.starts_at, s.ends_at, s.location,
+                       s.status, s.status_reason, s.sequence
+                FROM session s LEFT JOIN work_group g ON g.id = s.work_group_id
+                WHERE s.change_xid < ?::xid8""";
+    }
+
+    @Override
+    protected String order() {
+        return "s.change_xid, s.id";
+    }
+
+    @Override
+    protected String keyComparison() {
+        return "?::uuid";
+    }
+
+    @Override
+    protected List<Object> keyParameters(String key) {
+        return List.of(key);
+    }
+
+    /** Sessions are not a school's: no URN filter (a school's sessions are its people's attendance). */
+    @Override
+    protected List<String> filterConditions() {
+        return Arrays.asList("s.programme_code = ?", "g.hub_code = ?", "s.academic_year = ?", """
+                (s.work_group_id = ? OR s.work_group_id IS NULL AND (s.programme_code, s.academic_year) =
+                    (SELECT w.programme_code, w.academic_year FROM work_group w WHERE w.id = ?))""",
+                null, "s.changed_at >= ?");
+    }
+
+    @Override
+    protected SessionRow row(ResultSet r) throws SQLException {
+        UUID workGroupId = r.getObject(5, UUID.class);
+        return new SessionRow(r.getObject(4, UUID.class), workGroupId, workGroupId == null, r.getString(6),
+                r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12),
+                instant(r.getTimestamp(13)), instant(r.getTimestamp(14)), r.getString(15), r.getString(16),
+                r.getString(17), r.getInt(18), instant(r.getTimestamp(3)));
+    }
+
+    @Override
+    protected String csvHeader() {
+        return "session_id,work_group_id,central,programme_code,hub_code,academic_year,title,audience,delivery_mode,"
+                + "term,starts_at,ends_at,location,status,status_reason,sequence,updated_at";
+    }
+
+    @Override
+    protected List<Object> csvCells(SessionRow r) {
+        return Arrays.asList(r.sessionId(), r.workGroupId(), r.central(), r.programmeCode(), r.hubCode(),
+                r.academicYear(), r.title(), r.audience(), r.deliveryMode(), r.term(), r.startsAt(), r.endsAt(),
+                r.location(), r.status(), r.statusReason(), r.sequence(), r.updatedAt());
+    }
+}
