@@ -127,6 +127,15 @@ class EndToEndFlowIT {
                     .hasSize(3).allSatisfy(p -> assertThat(((List<?>) p.get("sessionIds"))).hasSize(1));
         });
 
+        // The NCETM's sync, with its own client's token, sees both schools' applications as they stand.
+        String ncetm = platform.clientToken("ncetm-integration", "ncetm-integration-secret");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(ncetm)
+                .get(platform.gateway() + "/api/v1/participation/schools?workGroupId={id}", id)
+                .then().statusCode(200).extract().jsonPath().getList("items", Map.class))
+                .extracting(school -> school.get("urn") + " " + school.get("status") + " " + school.get("schoolName"))
+                .containsExactlyInAnyOrder(firstSchool + " ACCEPTED Elston Hall Primary School " + firstSchool,
+                        secondSchool + " WAITLISTED Elston Hall Primary School " + secondSchool));
+
         // Closing the Work Group in the catalogue reaches the applications service over Kafka: no more applications.
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", "CLOSED"))
                 .put(platform.gateway() + "/api/v1/work-groups/{id}/status", id)
