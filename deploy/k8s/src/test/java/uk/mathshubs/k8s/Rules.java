@@ -1,0 +1,529 @@
+package uk.mathshubs.k8s;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.contracts.Topics;
+
+/**
+ * What a rendered overlay must be, beyond being valid Kubernetes: production qualities of every Deployment, the
+ * network rules (only the gateway reachable from outside; services reach only their database, Kafka and Keycloak),
+ * and the KafkaTopics and KafkaUsers matching what the services' configuration uses. Each problem is one sentence
+ * naming the resource.
+ */
+final class Rules {
+
+    static final String GATEWAY = "gateway";
+    /** Secrets the manifests reference that an operator makes (CloudNativePG, Strimzi) or ops create by hand. */
+    static final Set<String> EXTERNAL_SECRETS = Set.of(
+            "catalogue-db-app", "applications-db-app", "scheduling-db-app", "keycloak-db-app",
+            "programme-catalogue-service", "applications-service", "scheduling-service", "maths-hubs-cluster-ca-cert",
+            "applications-mailer", "keycloak-client-secrets", "keycloak-bootstrap-admin", "gateway-tls", "keycloak-tls");
+    private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
+
+    private final List<ObjectNode> docs;
+    private final List<String> problems = new ArrayList<>();
+
+    private Rules(List<ObjectNode> docs) {
+        this.docs = docs;
+    }
+
+    /** Every problem with the overlay's documents: schemas, production rules, network rules, topics. */
+    static List<String> check(List<ObjectNode> docs, Schemas schemas, boolean production) {
+        Rules rules = new Rules(docs);
+        docs.forEach(doc -> rules.problems.addAll(schemas.validate(doc)));
+        rules.deployments(production);
+        rules.networkPolicies();
+        rules.ingresses();
+        rules.topics();
+        rules.kafkaUsers();
+        if (production) {
+            rules.production();
+        }
+        return rules.problems;
+    }
+
+    // --- Deployments --------------------------------------------------------------------------------------------
+
+    private void deployments(boolean production) {
+        List<ObjectNode> deployments = Manifests.ofKind(docs, "Deployment");
+        Set<String> expected = new TreeSet<>(ServiceConfig.SERVICES);
+        expected.add(GATEWAY);
+        Set<String> present = deployments.stream().map(Manifests::name).collect(Collectors.toCollection(TreeSet::new));
+        if (!present.equals(expected)) {
+            problem("the Deployments are " + present + ", not " + expected);
+        }
+        for (ObjectNode deployment : deployments) {
+            deployment(deployment, production);
+        }
+    }
+
+    private void deployment(ObjectNode d, boolean production) {
+        String id = Manifests.id(d);
+        JsonNode spec = d.path("spec");
+        JsonNode pod = spec.path("template").path("spec");
+        Map<String, String> labels = labels(spec.path("template").path("metadata").path("labels"));
+
+        JsonNode strategy = spec.path("strategy");
+        if (!"RollingUpdate".equals(strategy.path("type").asText())
+                || strategy.path("rollingUpdate").path("maxUnavailable").asInt(-1) != 0) {
+            problem(id + ": strategy must be RollingUpdate with maxUnavailable 0");
+        }
+        if (!pod.path("securityContext").path("runAsNonRoot").asBoolean(false)) {
+            problem(id + ": pod securityContext.runAsNonRoot must be true");
+        }
+        if (pod.path("topologySpreadConstraints").isEmpty()) {
+            problem(id + ": no topologySpreadConstraints");
+        }
+        String account = pod.path("serviceAccountName").asText("");
+        if (account.isEmpty() || "default".equals(account) || find("ServiceAccount", account) == null) {
+            problem(id + ": serviceAccountName must name its own ServiceAccount of the overlay, not '" + account + "'");
+        }
+        if (pod.path("containers").isEmpty()) {
+            problem(id + ": no containers");
+        }
+        for (JsonNode c : pod.path("containers")) {
+            container(id, c, pod, production);
+        }
+        long pdbs = Manifests.ofKind(docs, "PodDisruptionBudget").stream()
+                .filter(pdb -> selects(pdb.path("spec").path("selector"), labels)).count();
+        if (pdbs != 1) {
+            problem(id + ": " + pdbs + " PodDisruptionBudgets select its pods, not one");
+        }
+        boolean scaled = Manifests.ofKind(docs, "HorizontalPodAutoscaler").stream()
+                .map(h -> h.path("spec").path("scaleTargetRef"))
+                .anyMatch(ref -> "Deployment".equals(ref.path("kind").asText()) && Manifests.name(d).equals(ref.path("name").asText()));
+        if (!scaled) {
+            problem(id + ": no HorizontalPodAutoscaler scales it");
+        }
+        boolean served = Manifests.ofKind(docs, "Service").stream()
+                .anyMatch(s -> selects(s.path("spec").path("selector"), labels));
+        if (!served) {
+            problem(id + ": no Service selects its pods");
+        }
+    }
+
+    private void container(String id, JsonNode c, JsonNode pod, boolean production) {
+        String at = id + " container " + c.path("name").asText();
+        probe(at, c, "startupProbe", "/q/health/started");
+        probe(at, c, "livenessProbe", "/q/health/live");
+        probe(at, c, "readinessProbe", "/q/health/ready");
+        JsonNode resources = c.path("resources");
+        for (String kind : List.of("requests", "limits")) {
+            for (String resource : List.of("cpu", "memory")) {
+                if (resources.path(kind).path(resource).asText("").isEmpty()) {
+                    problem(at + ": no resources." + kind + "." + resource);
+                }
+            }
+        }
+        long limit = mebibytes(resources.path("limits").path("memory").asText(""));
+        long request = mebibytes(resources.path("requests").path("memory").asText(""));
+        if (limit > 0 && request > limit) {
+            problem(at + ": memory request above its limit");
+        }
+        String javaOpts = env(c, "JAVA_OPTS_APPEND");
+        Matcher xmx = XMX.matcher(javaOpts == null ? "" : javaOpts);
+        if (!xmx.find()) {
+            problem(at + ": JAVA_OPTS_APPEND sets no -Xmx (the heap the memory was measured with)");
+        } else if (limit > 0 && Long.parseLong(xmx.group(1)) + 128 > limit) {
+            problem(at + ": -Xmx" + xmx.group(1) + "m leaves under 128 MiB of its " + limit + " MiB limit outside the heap");
+        }
+        JsonNode security = c.path("securityContext");
+        if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
+            problem(at + ": securityContext.readOnlyRootFilesystem must be true");
+        }
+        if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
+            problem(at + ": securityContext.allowPrivilegeEscalation must be false");
+        }
+        boolean dropsAll = StreamSupport.stream(security.path("capabilities").path("drop").spliterator(), false)
+                .anyMatch(cap -> "ALL".equals(cap.asText()));
+        if (!dropsAll) {
+            problem(at + ": securityContext.capabilities.drop must include ALL");
+        }
+        boolean tmp = StreamSupport.stream(c.path("volumeMounts").spliterator(), false)
+                .filter(m -> "/tmp".equals(m.path("mountPath").asText()))
+                .anyMatch(m -> StreamSupport.stream(pod.path("volumes").spliterator(), false)
+                        .anyMatch(v -> v.path("name").asText().equals(m.path("name").asText()) && v.has("emptyDir")));
+        if (!tmp) {
+            problem(at + ": /tmp is not an emptyDir (the root filesystem is read-only)");
+        }
+        String image = c.path("image").asText("");
+        if (production && (!image.contains("/") || !image.matches(".*:[^/:]+$") || image.endsWith(":latest"))) {
+            problem(at + ": image '" + image + "' must name a registry and a release tag");
+        }
+        for (JsonNode from : c.path("envFrom")) {
+            if (from.has("configMapRef") && find("ConfigMap", from.path("configMapRef").path("name").asText()) == null) {
+                problem(at + ": envFrom names ConfigMap " + from.path("configMapRef").path("name").asText() + ", which the overlay lacks");
+            }
+            if (from.has("secretRef")) {
+                secret(at, from.path("secretRef").path("name").asText());
+            }
+        }
+        for (JsonNode e : c.path("env")) {
+            JsonNode ref = e.path("valueFrom").path("secretKeyRef");
+            if (!ref.isMissingNode()) {
+                secret(at, ref.path("name").asText());
+            }
+        }
+    }
+
+    private void probe(String at, JsonNode c, String probe, String path) {
+        JsonNode get = c.path(probe).path("httpGet");
+        if (!path.equals(get.path("path").asText())) {
+            problem(at + ": " + probe + " must be an httpGet of " + path);
+        } else if (!"http".equals(get.path("port").asText()) && get.path("port").asInt() != 8080) {
+            problem(at + ": " + probe + " must probe the http port");
+        }
+    }
+
+    private void secret(String at, String name) {
+        if (find("Secret", name) == null && !EXTERNAL_SECRETS.contains(name)) {
+            problem(at + ": references Secret " + name + ", which neither the overlay nor the README's list makes");
+        }
+    }
+
+    // --- Network ------------------------------------------------------------------------------------------------
+
+    /** Pods the policies are judged against: each Deployment's, and those the operators make from their resources. */
+    private Map<String, Map<String, String>> targets() {
+        Map<String, Map<String, String>> pods = new LinkedHashMap<>();
+        for (ObjectNode d : Manifests.ofKind(docs, "Deployment")) {
+            pods.put(Manifests.name(d), labels(d.path("spec").path("template").path("metadata").path("labels")));
+        }
+        for (ObjectNode c : Manifests.ofKind(docs, "Cluster")) {
+            pods.put(Manifests.name(c), Map.of("cnpg.io/cluster", Manifests.name(c), "cnpg.io/podRole", "instance"));
+        }
+        for (ObjectNode k : Manifests.ofKind(docs, "Kafka")) {
+            pods.put("kafka", Map.of("strimzi.io/cluster", Manifests.name(k), "strimzi.io/kind", "Kafka",
+                    "strimzi.io/broker-role", "true", "strimzi.io/controller-role", "true"));
+        }
+        for (ObjectNode k : Manifests.ofKind(docs, "Keycloak")) {
+            pods.put("keycloak", Map.of("app", "keycloak", "app.kubernetes.io/instance", Manifests.name(k),
+                    "app.kubernetes.io/managed-by", "keycloak-operator"));
+        }
+        return pods;
+    }
+
+    private void networkPolicies() {
+        List<ObjectNode> policies = Manifests.ofKind(docs, "NetworkPolicy");
+        boolean denyIngress = policies.stream().anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
+                && types(p).contains("Ingress") && p.path("spec").path("ingress").isEmpty());
+        if (!denyIngress) {
+            problem("no default-deny NetworkPolicy (podSelector {}, policyTypes Ingress, no ingress rules)");
+        }
+        Map<String, Map<String, String>> pods = targets();
+        for (ObjectNode d : Manifests.ofKind(docs, "Deployment")) {
+            String name = Manifests.name(d);
+            Map<String, String> labels = pods.get(name);
+            boolean denyEgress = policies.stream().anyMatch(p -> selects(p.path("spec").path("podSelector"), labels)
+                    && types(p).contains("Egress") && p.path("spec").path("egress").isEmpty());
+            if (!denyEgress) {
+                problem("Deployment/" + name + ": no default-deny egress NetworkPolicy selects its pods");
+            }
+            for (ObjectNode p : policies) {
+                if (!selects(p.path("spec").path("podSelector"), labels)) {
+                    continue;
+                }
+                for (JsonNode rule : p.path("spec").path("ingress")) {
+                    ingressRule(Manifests.id(p), name, rule, pods);
+                }
+                for (JsonNode rule : p.path("spec").path("egress")) {
+                    egressRule(Manifests.id(p), name, rule, pods);
+                }
+            }
+        }
+        boolean gatewayOpen = policies.stream()
+                .filter(p -> selects(p.path("spec").path("podSelector"), pods.getOrDefault(GATEWAY, Map.of())))
+                .flatMap(p -> StreamSupport.stream(p.path("spec").path("ingress").spliterator(), false))
+                .flatMap(r -> StreamSupport.stream(r.path("from").spliterator(), false))
+                .anyMatch(peer -> peer.has("namespaceSelector"));
+        if (!gatewayOpen) {
+            problem("Deployment/gateway: no NetworkPolicy lets the ingress controller's namespace reach it");
+        }
+    }
+
+    private void ingressRule(String policy, String target, JsonNode rule, Map<String, Map<String, String>> pods) {
+        if (GATEWAY.equals(target)) {
+            return;
+        }
+        if (rule.path("from").isEmpty()) {
+            problem(policy + ": lets anyone reach " + target + " (an ingress rule with no 'from'); only the gateway may");
+            return;
+        }
+        for (JsonNode peer : rule.path("from")) {
+            if (peer.has("namespaceSelector") || peer.has("ipBlock")) {
+                problem(policy + ": lets traffic from outside the namespace reach " + target + "; only the gateway is reachable from outside");
+            } else {
+                Set<String> from = selected(peer.path("podSelector"), pods);
+                from.remove(GATEWAY);
+                if (!from.isEmpty()) {
+                    problem(policy + ": lets " + from + " reach " + target + "; only the gateway may");
+                }
+            }
+        }
+    }
+
+    private void egressRule(String policy, String source, JsonNode rule, Map<String, Map<String, String>> pods) {
+        Set<String> allowed = new TreeSet<>(Set.of("kafka", "keycloak"));
+        if (GATEWAY.equals(source)) {
+            allowed.addAll(ServiceConfig.SERVICES);
+        } else {
+            allowed.add(database(source));
+        }
+        if (rule.path("to").isEmpty()) {
+            problem(policy + ": lets " + source + " reach anything (an egress rule with no 'to')");
+            return;
+        }
+        for (JsonNode peer : rule.path("to")) {
+            if (peer.has("ipBlock")) {
+                boolean smtp = "applications-service".equals(source) && StreamSupport.stream(rule.path("ports").spliterator(), false)
+                        .allMatch(p -> p.path("port").asInt() == 587) && !rule.path("ports").isEmpty();
+                if (!smtp) {
+                    problem(policy + ": lets " + source + " reach addresses outside the cluster (only applications-service's SMTP relay on 587 may)");
+                }
+            } else if (peer.has("namespaceSelector")) {
+                boolean dns = "kube-system".equals(peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText())
+                        && "kube-dns".equals(peer.path("podSelector").path("matchLabels").path("k8s-app").asText());
+                if (!dns) {
+                    problem(policy + ": lets " + source + " reach another namespace (only kube-dns)");
+                }
+            } else {
+                Set<String> to = selected(peer.path("podSelector"), pods);
+                to.removeAll(allowed);
+                if (!to.isEmpty()) {
+                    problem(policy + ": lets " + source + " reach " + to + "; it may reach only " + allowed);
+                }
+            }
+        }
+    }
+
+    private static String database(String service) {
+        return switch (service) {
+            case "programme-catalogue-service" -> "catalogue-db";
+            case "applications-service" -> "applications-db";
+            case "scheduling-service" -> "scheduling-db";
+            default -> "";
+        };
+    }
+
+    private void ingresses() {
+        for (ObjectNode ingress : Manifests.ofKind(docs, "Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    String backend = path.path("backend").path("service").path("name").asText();
+                    if (!GATEWAY.equals(backend) && !"keycloak-service".equals(backend)) {
+                        problem(Manifests.id(ingress) + ": exposes " + backend + "; from outside only the gateway (and Keycloak's realm endpoints) may be reached");
+                    }
+                }
+            }
+        }
+    }
+
+    // --- Kafka --------------------------------------------------------------------------------------------------
+
+    /** The topics the services use: the contracts' topics, and every incoming channel's topic and dead-letter topic. */
+    static Set<String> usedTopics(List<ServiceConfig> services) {
+        Set<String> used = new TreeSet<>(constants());
+        services.forEach(s -> {
+            used.addAll(s.consumed());
+            used.addAll(s.deadLetters());
+        });
+        return used;
+    }
+
+    static Set<String> constants() {
+        return Arrays.stream(Topics.class.getDeclaredFields())
+                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+                .map(Rules::value).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String value(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void topics() {
+        List<ServiceConfig> services = ServiceConfig.all();
+        services.forEach(s -> problems.addAll(s.problems()));
+        Set<String> used = usedTopics(services);
+        Arrays.stream(EventType.values()).filter(t -> !constants().contains(t.topic()))
+                .forEach(t -> problem("event " + t.type() + " travels on " + t.topic() + ", which is not in Topics"));
+        String cluster = Manifests.ofKind(docs, "Kafka").stream().map(Manifests::name).findFirst().orElse("");
+        Map<String, ObjectNode> declared = new HashMap<>();
+        for (ObjectNode topic : Manifests.ofKind(docs, "KafkaTopic")) {
+            String name = topic.path("spec").path("topicName").asText(Manifests.name(topic));
+            declared.put(name, topic);
+            if (!cluster.equals(topic.path("metadata").path("labels").path("strimzi.io/cluster").asText())) {
+                problem(Manifests.id(topic) + ": label strimzi.io/cluster is not the Kafka cluster '" + cluster + "'");
+            }
+        }
+        for (String topic : used) {
+            if (!declared.containsKey(topic)) {
+                problem("topic " + topic + " is used by the services' configuration but has no KafkaTopic");
+            }
+        }
+        for (String topic : new TreeSet<>(declared.keySet())) {
+            if (!used.contains(topic)) {
+                problem("KafkaTopic " + topic + " is used by no service (not in Topics nor in any application.properties)");
+            }
+        }
+        for (ObjectNode pool : Manifests.ofKind(docs, "KafkaNodePool")) {
+            if (!cluster.equals(pool.path("metadata").path("labels").path("strimzi.io/cluster").asText())) {
+                problem(Manifests.id(pool) + ": label strimzi.io/cluster is not the Kafka cluster '" + cluster + "'");
+            }
+        }
+    }
+
+    private void kafkaUsers() {
+        for (ServiceConfig service : ServiceConfig.all()) {
+            ObjectNode user = find("KafkaUser", service.service());
+            if (user == null) {
+                problem("service " + service.service() + " has no KafkaUser");
+                continue;
+            }
+            Map<String, Set<String>> topicOps = new HashMap<>();
+            Map<String, Set<String>> groupOps = new HashMap<>();
+            for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                String type = acl.path("resource").path("type").asText();
+                Map<String, Set<String>> into = "group".equals(type) ? groupOps : topicOps;
+                Set<String> ops = into.computeIfAbsent(acl.path("resource").path("name").asText(), k -> new TreeSet<>());
+                acl.path("operations").forEach(op -> ops.add(op.asText()));
+            }
+            Map<String, String> expected = new HashMap<>();
+            service.consumed().forEach(t -> expected.put(t, "Read"));
+            service.deadLetters().forEach(t -> expected.put(t, "Write"));
+            service.produced().forEach(t -> expected.put(t, "Write"));
+            expected.forEach((topic, op) -> {
+                if (!topicOps.getOrDefault(topic, Set.of()).contains(op)) {
+                    problem(Manifests.id(user) + ": no " + op + " on topic " + topic + ", which the service's configuration uses");
+                }
+            });
+            topicOps.keySet().stream().filter(t -> !expected.containsKey(t)).sorted()
+                    .forEach(t -> problem(Manifests.id(user) + ": may use topic " + t + ", which the service does not"));
+            service.groups().stream().filter(g -> !groupOps.getOrDefault(g, Set.of()).contains("Read"))
+                    .forEach(g -> problem(Manifests.id(user) + ": may not read as consumer group " + g));
+        }
+    }
+
+    // --- Production only ----------------------------------------------------------------------------------------
+
+    private void production() {
+        for (ObjectNode secret : Manifests.ofKind(docs, "Secret")) {
+            problem(Manifests.id(secret) + ": a production overlay carries no Secret; ops create them (README)");
+        }
+        for (ObjectNode hpa : Manifests.ofKind(docs, "HorizontalPodAutoscaler")) {
+            if (hpa.path("spec").path("minReplicas").asInt(1) < 2) {
+                problem(Manifests.id(hpa) + ": minReplicas below 2 in production");
+            }
+        }
+        for (ObjectNode topic : Manifests.ofKind(docs, "KafkaTopic")) {
+            if (topic.path("spec").path("replicas").asInt(0) < 3
+                    || topic.path("spec").path("config").path("min.insync.replicas").asInt(0) < 2) {
+                problem(Manifests.id(topic) + ": production topics need replicas >= 3 and min.insync.replicas >= 2");
+            }
+        }
+        for (ObjectNode cluster : Manifests.ofKind(docs, "Cluster")) {
+            if (cluster.path("spec").path("instances").asInt(0) < 2) {
+                problem(Manifests.id(cluster) + ": a production database needs a standby (instances >= 2)");
+            }
+        }
+    }
+
+    // --- Helpers ------------------------------------------------------------------------------------------------
+
+    private ObjectNode find(String kind, String name) {
+        return docs.stream().filter(d -> kind.equals(Manifests.kind(d)) && name.equals(Manifests.name(d))).findFirst().orElse(null);
+    }
+
+    private static Set<String> types(JsonNode policy) {
+        Set<String> types = new TreeSet<>();
+        policy.path("spec").path("policyTypes").forEach(t -> types.add(t.asText()));
+        return types;
+    }
+
+    private static Set<String> selected(JsonNode selector, Map<String, Map<String, String>> pods) {
+        return pods.entrySet().stream().filter(e -> selects(selector, e.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether a label selector (matchLabels, matchExpressions; or a Service's plain map) selects these labels. */
+    static boolean selects(JsonNode selector, Map<String, String> labels) {
+        if (selector.isMissingNode() || labels == null) {
+            return false;
+        }
+        boolean structured = selector.has("matchLabels") || selector.has("matchExpressions");
+        JsonNode matchLabels = structured ? selector.path("matchLabels") : selector;
+        var fields = matchLabels.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        for (JsonNode expression : selector.path("matchExpressions")) {
+            String value = labels.get(expression.path("key").asText());
+            Set<String> values = new TreeSet<>();
+            expression.path("values").forEach(v -> values.add(v.asText()));
+            boolean ok = switch (expression.path("operator").asText()) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> labels(JsonNode node) {
+        Map<String, String> labels = new HashMap<>();
+        node.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (name.equals(e.path("name").asText())) {
+                return e.path("value").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private static long mebibytes(String quantity) {
+        if (quantity.endsWith("Mi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2));
+        }
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
+        }
+        return 0;
+    }
+
+    private void problem(String problem) {
+        problems.add(Objects.requireNonNull(problem));
+    }
+}
