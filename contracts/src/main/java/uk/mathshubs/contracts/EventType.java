@@ -6,6 +6,7 @@ import java.util.Optional;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
 import uk.mathshubs.contracts.applications.ApplicationOffered;
+import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
@@ -40,6 +41,7 @@ public enum EventType {
     APPLICATION_OFFER_MADE("uk.mathshubs.applications.application.offer-made.v1", Topics.APPLICATIONS, ApplicationOffered.class, "application-offered.v1"),
     APPLICATION_OFFER_DECLINED("uk.mathshubs.applications.application.offer-declined.v1", Topics.APPLICATIONS, ApplicationOfferEnded.class, "application-offer-ended.v1"),
     APPLICATION_OFFER_EXPIRED("uk.mathshubs.applications.application.offer-expired.v1", Topics.APPLICATIONS, ApplicationOfferEnded.class, "application-offer-ended.v1"),
+    APPLICATION_PEOPLE_ERASED("uk.mathshubs.applications.application.people-erased.v1", Topics.APPLICATIONS, ApplicationPeopleErased.class, "application-people-erased.v1"),
 
     SESSION_SCHEDULED("uk.mathshubs.scheduling.session.scheduled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),
     SESSION_RESCHEDULED("uk.mathshubs.scheduling.session.rescheduled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
 import uk.mathshubs.contracts.applications.ApplicationOffered;
+import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
@@ -59,7 +60,8 @@ class EventContractTest {
             Map.entry(ParticipationCompleted.class, new ParticipationCompleted(ID, "MN_RKS1", "2024/25", "103456", AT)),
             Map.entry(ApplicationRejected.class, new ApplicationRejected(ID, "MH-7Q4K-2M9X", ID, "103456", false, "The school is in Wales", AT)),
             Map.entry(ApplicationOffered.class, new ApplicationOffered(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),
-            Map.entry(ApplicationOfferEnded.class, new ApplicationOfferEnded(ID, "MH-7Q4K-2M9X", ID, "103456", AT)));
+            Map.entry(ApplicationOfferEnded.class, new ApplicationOfferEnded(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),
+            Map.entry(ApplicationPeopleErased.class, new ApplicationPeopleErased(ID, "MH-7Q4K-2M9X", ID, List.of(ID), AT)));
 
     @ParameterizedTest
     @EnumSource(EventType.class)

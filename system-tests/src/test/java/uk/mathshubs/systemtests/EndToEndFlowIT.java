@@ -12,10 +12,12 @@ import static org.hamcrest.Matchers.not;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import uk.mathshubs.testsupport.PersonalDataScan;
 
 /**
  * The first end-to-end flow, through the gateway, with tokens from a real Keycloak, a real Kafka broker
@@ -195,6 +198,51 @@ class EndToEndFlowIT {
         given().auth().oauth2(admin.substring(0, admin.length() - 4) + "AAAA")
                 .get(platform.gateway() + "/api/v1/work-groups")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTeacherErasedAtTheirRequestIsInNoRowOfAnyService() throws Exception {
+        String admin = platform.passwordToken("ncetm.admin");
+        String website = platform.clientToken("hub-website-central", "central-website-secret");
+        String urn = String.valueOf(500_000 + RANDOM.nextInt(100_000));
+        given().auth().oauth2(admin).contentType("text/csv; charset=ISO-8859-1")
+                .body(Schools.register(Map.of(urn, "Oak Meadow Primary School"))).post(platform.gateway() + "/api/v1/schools/import")
+                .then().statusCode(200);
+        String group = given().get(platform.gateway() + "/api/v1/work-groups?hub=CENTRAL&programme=MN_RKS1&openNow=true&hasPlaces=true")
+                .then().statusCode(200).extract().path("items[0].id");
+        String email = "yusuf.one." + urn + "@school.example";
+        String trn = String.valueOf(8_000_000 + RANDOM.nextInt(2_000_000));
+        Map<String, Object> form = new HashMap<>(Schools.application(urn));
+        form.put("leadTeachers", List.of(
+                Map.of("role", "LEAD_TEACHER_RECEPTION", "name", "Rita Reception", "email", "rita." + urn + "@school.example",
+                        "trn", "2345678", "schoolRoles", "Class teacher"),
+                Map.of("role", "LEAD_TEACHER_YEAR_1", "name", "Yusuf One", "email", email, "trn", trn, "schoolRoles", "Class teacher"),
+                Map.of("role", "LEAD_TEACHER_YEAR_2", "name", "Yolanda Two", "email", "yolanda." + urn + "@school.example",
+                        "trn", "4567890", "schoolRoles", "Class teacher"),
+                Map.of("role", "MATHS_LEAD", "name", "Sam Wycherley", "email", "sam" + urn + "@school.example", "trn", "1234567",
+                        "schoolRoles", "Maths lead")));
+        given().auth().oauth2(website).contentType(ContentType.JSON).body(form)
+                .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group).then().statusCode(201);
+        // Accepted, the teacher reaches the scheduling service (and so the NCETM's sync).
+        await().atMost(Duration.ofSeconds(30)).until(() -> people(admin, group, urn).contains("Yusuf One"));
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("email", email, "trn", trn))
+                .post(platform.gateway() + "/api/v1/erasures").then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> people(admin, group, urn).contains("Erased person"));
+        assertThat(people(admin, group, urn)).as("the school still has five people taking part").hasSize(5)
+                .doesNotContain("Yusuf One");
+        for (String service : List.of("catalogue", "applications", "scheduling")) {
+            try (Connection database = platform.database(service)) {
+                assertThat(PersonalDataScan.tablesHolding(database, email, trn)).as("rows of %s holding them", service).isEmpty();
+            }
+        }
+    }
+
+    /** The names of a school's people in a Work Group, as the scheduling service holds them. */
+    private static List<String> people(String token, String group, String urn) {
+        return given().auth().oauth2(token).get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", group)
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.urn == '" + urn + "' }.name");
     }
 
     private static final java.util.Random RANDOM = new java.util.Random();

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +54,12 @@ final class Platform implements AutoCloseable {
         Platform platform = new Platform(root, home);
         platform.run(UP_TIMEOUT, "up");
         return platform;
+    }
+
+    /** A service's own database (catalogue, applications or scheduling), as the platform created it. */
+    Connection database(String service) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + env.get("PLATFORM_POSTGRES_PORT") + "/"
+                + service, service, service);
     }
 
     String gateway() {

@@ -77,7 +77,7 @@ public class Application extends PanacheEntityBase {
     @Column(name = "main_contact_email", nullable = false)
     public String mainContactEmail;
 
-    @Column(name = "main_contact_trn", nullable = false)
+    @Column(name = "main_contact_trn")
     public String mainContactTrn;
 
     @Column(name = "main_contact_roles", nullable = false)

@@ -1,5 +1,6 @@
 package uk.mathshubs.applications.domain;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -40,4 +41,8 @@ public class ApplicationPerson extends PanacheEntityBase {
 
     @Column(name = "school_roles")
     public String schoolRoles;
+
+    /** Set when the person was erased at their request: name, address and TRN are then placeholders. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

@@ -1,5 +1,9 @@
 package uk.mathshubs.applications.events;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import uk.mathshubs.applications.domain.Application;
@@ -8,6 +12,7 @@ import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
 import uk.mathshubs.contracts.applications.ApplicationOffered;
+import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
@@ -60,6 +65,12 @@ public class ApplicationEvents {
     public void offerDeclined(Application a) {
         outbox.record(EventType.APPLICATION_OFFER_DECLINED, a.id,
                 new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt));
+    }
+
+    /** People on the application were erased: the other services erase them by these ids. */
+    public void peopleErased(Application a, List<UUID> participantIds, Instant at) {
+        outbox.record(EventType.APPLICATION_PEOPLE_ERASED, a.id,
+                new ApplicationPeopleErased(a.id, a.reference, a.workGroupId, participantIds, at));
     }
 
     public void offerExpired(Application a) {

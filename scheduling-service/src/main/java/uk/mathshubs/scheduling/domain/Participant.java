@@ -47,7 +47,7 @@ public class Participant extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
+    /** Null once the person was erased. */
     public String email;
 
     public String trn;
@@ -58,6 +58,10 @@ public class Participant extends PanacheEntityBase {
 
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
+
+    /** Set when the person was erased at their request. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

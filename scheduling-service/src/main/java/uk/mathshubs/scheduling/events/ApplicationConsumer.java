@@ -16,6 +16,7 @@ import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
 import uk.mathshubs.contracts.applications.ApplicationOffered;
+import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
@@ -23,11 +24,13 @@ import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.kit.inbox.EventPayloads;
 import uk.mathshubs.kit.inbox.ProcessedEvents;
 import uk.mathshubs.scheduling.service.EnrolmentService;
+import uk.mathshubs.scheduling.service.Erasures;
 import uk.mathshubs.scheduling.service.SchoolApplications;
 
 /**
  * Accepted schools' people are enrolled in their sessions; a withdrawn (or rejected) school's are taken off those to
- * come. Every step of every application is also kept, as the schools of each Work Group in the NCETM's sync.
+ * come. Every step of every application is also kept, as the schools of each Work Group in the NCETM's sync; people
+ * erased at their request are anonymised.
  */
 @ApplicationScoped
 public class ApplicationConsumer {
@@ -39,14 +42,16 @@ public class ApplicationConsumer {
     private final EventPayloads payloads;
     private final EnrolmentService enrolment;
     private final SchoolApplications schools;
+    private final Erasures erasures;
     private final Clock clock;
 
     public ApplicationConsumer(ProcessedEvents processed, EventPayloads payloads, EnrolmentService enrolment,
-            SchoolApplications schools, Clock clock) {
+            SchoolApplications schools, Erasures erasures, Clock clock) {
         this.processed = processed;
         this.payloads = payloads;
         this.enrolment = enrolment;
         this.schools = schools;
+        this.erasures = erasures;
         this.clock = clock;
     }
 
@@ -79,6 +84,7 @@ public class ApplicationConsumer {
                 enrolment.rejected(rejected);
                 schools.rejected(rejected);
             }
+            case APPLICATION_PEOPLE_ERASED -> erasures.erased(payloads.read(payload, ApplicationPeopleErased.class));
             case null, default -> LOG.debugf("Ignoring %s", cloudEvent.getType());
         }
     }

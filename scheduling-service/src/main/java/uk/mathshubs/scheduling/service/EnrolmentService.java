@@ -46,9 +46,11 @@ public class EnrolmentService {
             participant.urn = accepted.urn();
             participant.schoolName = accepted.schoolName();
             participant.role = person.role();
-            participant.name = person.name();
-            participant.email = person.email();
-            participant.trn = person.trn();
+            if (participant.erasedAt == null) { // an erased person's placeholders never replace the nothing kept of them
+                participant.name = person.name();
+                participant.email = person.email();
+                participant.trn = person.trn();
+            }
             participant.withdrawnAt = null;
             participant.persistAndFlush();
             enrolled += enrolments.enrolInExpectedSessions(participant);

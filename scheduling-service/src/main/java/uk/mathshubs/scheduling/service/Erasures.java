@@ -1,0 +1,44 @@
+package uk.mathshubs.scheduling.service;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
+
+/**
+ * People erased at their request, as the applications service announced by their participant ids: what names them
+ * goes, what they took part in stays (role, school, enrolments, attendance), so counts and completion still add up.
+ * The NCETM's next incremental sync brings the anonymised rows, which overwrite its copy.
+ */
+@ApplicationScoped
+@Transactional
+public class Erasures {
+
+    /** The applications service's word for an erased person's name, so that both read the same. */
+    static final String ERASED_NAME = "Erased person";
+    private static final Logger LOG = Logger.getLogger(Erasures.class);
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public Erasures(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public void erased(ApplicationPeopleErased erased) {
+        // The private calendar link changes too (as in V2, from the database's strong random source): it showed them.
+        int people = entityManager.createNativeQuery("""
+                UPDATE participant SET name = :name, email = NULL, trn = NULL, erased_at = :at,
+                       calendar_token = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
+                WHERE id IN (:ids)""")
+                .setParameter("name", ERASED_NAME).setParameter("at", clock.instant())
+                .setParameter("ids", erased.participantIds()).executeUpdate();
+        LOG.infof("Application %s: %d people erased", erased.reference(), people);
+    }
+}
