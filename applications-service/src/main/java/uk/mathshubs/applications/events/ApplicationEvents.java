@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.applications.notifications.ApplicationNotifications;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
@@ -19,19 +20,25 @@ import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.kit.outbox.Outbox;
 
-/** What the applications service tells the others, through the outbox, in the transaction of the change. */
+/**
+ * What the applications service tells the others, through the outbox, in the transaction of the change; and, through
+ * {@link ApplicationNotifications}, what it tells the school by email.
+ */
 @ApplicationScoped
 public class ApplicationEvents {
 
     private final Outbox outbox;
+    private final ApplicationNotifications notifications;
 
-    public ApplicationEvents(Outbox outbox) {
+    public ApplicationEvents(Outbox outbox, ApplicationNotifications notifications) {
         this.outbox = outbox;
+        this.notifications = notifications;
     }
 
     public void submitted(Application a) {
         outbox.record(EventType.APPLICATION_SUBMITTED, a.id,
                 new ApplicationSubmitted(a.id, a.reference, a.workGroupId, a.hubCode, a.urn, a.schoolName, a.submittedAt));
+        notifications.received(a, workGroup(a));
     }
 
     /** The school has a place: the people to enrol travel with it. */
@@ -40,16 +47,19 @@ public class ApplicationEvents {
                 a.id, a.reference, a.workGroupId, a.hubCode, group.programmeCode, group.academicYear, a.urn, a.schoolName,
                 a.people.stream().map(p -> new ApplicationAccepted.Participant(p.id, p.role, p.name, p.email, p.trn)).toList(),
                 a.decidedAt));
+        notifications.decided(a, group);
     }
 
     public void waitlisted(Application a) {
         outbox.record(EventType.APPLICATION_WAITLISTED, a.id,
                 new ApplicationWaitlisted(a.id, a.reference, a.workGroupId, a.urn, a.waitingListPosition));
+        notifications.decided(a, workGroup(a));
     }
 
     public void rejected(Application a, boolean placeReleased) {
         outbox.record(EventType.APPLICATION_REJECTED, a.id,
                 new ApplicationRejected(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decisionReason, a.decidedAt));
+        notifications.decided(a, workGroup(a));
     }
 
     public void withdrawn(Application a, boolean placeReleased) {
@@ -60,6 +70,7 @@ public class ApplicationEvents {
     public void offered(Application a) {
         outbox.record(EventType.APPLICATION_OFFER_MADE, a.id,
                 new ApplicationOffered(a.id, a.reference, a.workGroupId, a.urn, a.offerExpiresAt));
+        notifications.offered(a, workGroup(a));
     }
 
     public void offerDeclined(Application a) {
@@ -76,5 +87,9 @@ public class ApplicationEvents {
     public void offerExpired(Application a) {
         outbox.record(EventType.APPLICATION_OFFER_EXPIRED, a.id,
                 new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt));
+    }
+
+    private static WorkGroup workGroup(Application a) {
+        return WorkGroup.findById(a.workGroupId);
     }
 }

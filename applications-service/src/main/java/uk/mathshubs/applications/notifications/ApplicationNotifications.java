@@ -1,0 +1,140 @@
+package uk.mathshubs.applications.notifications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import uk.mathshubs.applications.domain.Application;
+import uk.mathshubs.applications.domain.ApplicationStatus;
+import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.applications.notifications.ApplicationMails.WorkGroupNames;
+
+/**
+ * Which emails each step of an application causes, and to whom; written in the step's own transaction (see
+ * {@link MailOutbox}). Called where the service records its events ({@code ApplicationEvents}), and for the
+ * confirmation links by {@code Confirmations}, which alone holds them.
+ * <ul>
+ * <li>submitted: "application received", with the reference, to the main contact and the headteacher;</li>
+ * <li>each person named: their own confirmation link;</li>
+ * <li>accepted, waitlisted (with the position), rejected (with the reason): on the Work Group's confirmation date, as
+ * the school sees the decision then ({@link DecisionAnnouncements}), or at once from that date on;</li>
+ * <li>offered a place from the waiting list: at once, with the time the hold ends.</li>
+ * </ul>
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ApplicationNotifications {
+
+    static final String RECEIVED = "application-received";
+    static final String CONFIRMATION_REQUEST = "confirmation-request";
+    static final String DECISION = "decision-";
+    static final String OFFER = "waiting-list-offer";
+
+    private final MailOutbox outbox;
+    private final HubNames hubs;
+    private final Clock clock;
+
+    public ApplicationNotifications(MailOutbox outbox, HubNames hubs, Clock clock) {
+        this.outbox = outbox;
+        this.hubs = hubs;
+        this.clock = clock;
+    }
+
+    public void received(Application a, WorkGroup group) {
+        WorkGroupNames names = names(group);
+        String outcome = a.eligibilityOutcome == null ? null : a.eligibilityOutcome.name();
+        String reason = a.eligibility == null || a.eligibility.decidedBy() == null ? null : a.eligibility.decidedBy().reason();
+        toSchool(a, RECEIVED, "Application received: " + a.schoolName + ", " + group.programmeTitle + " (" + a.reference + ")",
+                (name, email) -> ApplicationMails.received(
+                        new ApplicationMails.Received(name, a.schoolName, a.reference, names, outcome, reason)),
+                clock.instant());
+    }
+
+    /** The one place the person's token exists outside the email: the link goes into the mail and nowhere else. */
+    public void confirmationRequested(Application a, WorkGroup group, UUID personId, String name, String email, String link) {
+        String body = ApplicationMails.confirmationRequest(
+                new ApplicationMails.ConfirmationRequest(name, a.schoolName, a.reference, names(group), link));
+        outbox.add(List.of(new OutgoingMail(CONFIRMATION_REQUEST, email, personId, a.id,
+                "Please confirm your school's commitment to " + group.programmeTitle, body, null, clock.instant())));
+    }
+
+    /**
+     * An allocation decision. Schools see decisions from the confirmation date (UK time); one made before it is
+     * mailed by {@link DecisionAnnouncements} on the day, as the application then stands.
+     */
+    public void decided(Application a, WorkGroup group) {
+        if (!UkDates.today(clock.instant()).isBefore(group.confirmationDate)) {
+            announce(a, group);
+        }
+    }
+
+    /** The decision as it stands, mailed now. */
+    void announce(Application a, WorkGroup group) {
+        WorkGroupNames names = names(group);
+        BiFunction<String, String, ApplicationMails.Decision> decision = (name, email) -> new ApplicationMails.Decision(
+                name, a.schoolName, a.reference, names, a.waitingListPosition, a.decisionReason);
+        Instant now = clock.instant();
+        switch (a.status) {
+            case ACCEPTED -> toSchool(a, DECISION + "accepted",
+                    "A place for " + a.schoolName + " in " + group.programmeTitle + " (" + a.reference + ")",
+                    (name, email) -> ApplicationMails.accepted(decision.apply(name, email)), now);
+            case WAITLISTED -> toSchool(a, DECISION + "waitlisted",
+                    "Waiting list for " + group.programmeTitle + ": " + a.schoolName + " (" + a.reference + ")",
+                    (name, email) -> ApplicationMails.waitlisted(decision.apply(name, email)), now);
+            case REJECTED -> toSchool(a, DECISION + "rejected",
+                    "Your application for " + group.programmeTitle + " (" + a.reference + ")",
+                    (name, email) -> ApplicationMails.rejected(decision.apply(name, email)), now);
+            default -> {
+                // not an allocation decision: nothing to announce
+            }
+        }
+    }
+
+    /** A place from the waiting list: the school sees it at once, and must answer before the hold ends. */
+    public void offered(Application a, WorkGroup group) {
+        if (a.status != ApplicationStatus.OFFERED || a.offerExpiresAt == null) {
+            return;
+        }
+        WorkGroupNames names = names(group);
+        toSchool(a, OFFER, "A place is offered to " + a.schoolName + ": please reply by " + UkDates.ukDateTime(a.offerExpiresAt)
+                        + " (" + a.reference + ")",
+                (name, email) -> ApplicationMails.offered(
+                        new ApplicationMails.Offer(name, a.schoolName, a.reference, names, a.offerExpiresAt)),
+                clock.instant());
+    }
+
+    /** The school's own addresses: its main contact and its headteacher, once each when they are the same person. */
+    private void toSchool(Application a, String kind, String subject, BiFunction<String, String, String> body, Instant dueAt) {
+        Map<String, String[]> recipients = new LinkedHashMap<>();
+        recipients.putIfAbsent(a.mainContactEmail.toLowerCase(Locale.ROOT), new String[] {a.mainContactName, a.mainContactEmail});
+        recipients.putIfAbsent(a.headteacherEmail.toLowerCase(Locale.ROOT), new String[] {a.headteacherName, a.headteacherEmail});
+        List<OutgoingMail> mails = new ArrayList<>();
+        for (String[] recipient : recipients.values()) {
+            mails.add(new OutgoingMail(kind, recipient[1], personWith(a, recipient[1]), a.id, subject,
+                    body.apply(recipient[0], recipient[1]), null, dueAt));
+        }
+        outbox.add(mails);
+    }
+
+    private static UUID personWith(Application a, String email) {
+        return a.people.stream().filter(p -> p.email.equalsIgnoreCase(email)).map(p -> p.id).findFirst().orElse(null);
+    }
+
+    private WorkGroupNames names(WorkGroup group) {
+        return new WorkGroupNames(group.programmeTitle, hubs.of(group.hubCode), group.academicYear, group.confirmationDate);
+    }
+
+    /** Who a person named on the application is, for {@link #confirmationRequested}. */
+    public static UUID personId(Application a, String role) {
+        return a.people.stream().filter(p -> p.role.equals(role)).map(p -> p.id).findFirst().orElse(null);
+    }
+}
