@@ -2,12 +2,14 @@ package uk.mathshubs.scheduling;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import uk.mathshubs.testsupport.GreenMailResource;
 import uk.mathshubs.testsupport.KafkaResource;
 import uk.mathshubs.testsupport.PostgresResource;
 
-/** Real PostgreSQL, a real Kafka broker and an OIDC server for every {@code @QuarkusTest} in this module. */
+/** Real PostgreSQL, a real Kafka broker, a real SMTP server and an OIDC server for every {@code @QuarkusTest} in this module. */
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(GreenMailResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 public final class TestResources {
 

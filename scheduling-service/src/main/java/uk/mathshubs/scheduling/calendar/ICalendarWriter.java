@@ -62,7 +62,35 @@ public final class ICalendarWriter {
         return writer.out.toString();
     }
 
+    /**
+     * One session as an email's calendar file (iTIP, RFC 5546): METHOD:REQUEST invites (and, with the session's
+     * raised SEQUENCE, updates) the event the attendee's calendar holds under the same UID; METHOD:CANCEL removes it.
+     */
+    public static String message(String method, Session session, String organizer, String attendeeName, String attendeeEmail,
+            Instant now) {
+        if (!method.equals("REQUEST") && !method.equals("CANCEL")) {
+            throw new IllegalArgumentException("an invitation is a REQUEST or a CANCEL, not " + method);
+        }
+        ICalendarWriter writer = new ICalendarWriter();
+        writer.line("BEGIN:VCALENDAR");
+        writer.line("VERSION:2.0");
+        writer.line("PRODID:-//Maths Hubs//Work Groups scheduling//EN");
+        writer.line("CALSCALE:GREGORIAN");
+        writer.line("METHOD:" + method);
+        EUROPE_LONDON.forEach(writer::line);
+        writer.event(session, now, List.of(
+                "ORGANIZER:mailto:" + organizer,
+                "ATTENDEE;CN=\"" + attendeeName.replaceAll("[\"\\x00-\\x1F\\x7F]", "") + "\";ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:"
+                        + attendeeEmail));
+        writer.line("END:VCALENDAR");
+        return writer.out.toString();
+    }
+
     private void event(Session s, Instant now) {
+        event(s, now, List.of());
+    }
+
+    private void event(Session s, Instant now, List<String> extra) {
         line("BEGIN:VEVENT");
         line("UID:" + s.id + UID_DOMAIN);
         line("DTSTAMP:" + UTC.format(now));
@@ -80,6 +108,7 @@ public final class ICalendarWriter {
         }
         line("STATUS:" + (s.isCancelled() ? "CANCELLED" : "CONFIRMED"));
         line("TRANSP:OPAQUE");
+        extra.forEach(this::line);
         line("END:VEVENT");
     }
 

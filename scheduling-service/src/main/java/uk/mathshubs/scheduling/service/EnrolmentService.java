@@ -13,6 +13,7 @@ import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.scheduling.domain.Participant;
+import uk.mathshubs.scheduling.notifications.SessionNotifications;
 
 /** Enrolling an accepted school's people in the sessions meant for them, and taking them off when it withdraws. */
 @ApplicationScoped
@@ -22,10 +23,12 @@ public class EnrolmentService {
     private static final Logger LOG = Logger.getLogger(EnrolmentService.class);
 
     private final Enrolments enrolments;
+    private final SessionNotifications notifications;
     private final Clock clock;
 
-    public EnrolmentService(Enrolments enrolments, Clock clock) {
+    public EnrolmentService(Enrolments enrolments, SessionNotifications notifications, Clock clock) {
         this.enrolments = enrolments;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -53,7 +56,11 @@ public class EnrolmentService {
             }
             participant.withdrawnAt = null;
             participant.persistAndFlush();
-            enrolled += enrolments.enrolInExpectedSessions(participant);
+            int added = enrolments.enrolInExpectedSessions(participant);
+            if (added > 0) {
+                notifications.enrolled(participant);
+            }
+            enrolled += added;
         }
         LOG.infof("Application %s accepted: %d people, %d enrolments in Work Group %s", accepted.reference(),
                 accepted.participants().size(), enrolled, accepted.workGroupId());

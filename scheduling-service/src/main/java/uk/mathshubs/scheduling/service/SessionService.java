@@ -25,10 +25,12 @@ import uk.mathshubs.scheduling.domain.Term;
 import uk.mathshubs.scheduling.domain.UkTime;
 import uk.mathshubs.scheduling.domain.WorkGroup;
 import uk.mathshubs.scheduling.events.SchedulingEvents;
+import uk.mathshubs.scheduling.notifications.SessionNotifications;
 
 /**
  * Scheduling sessions: a hub its own Work Groups' local sessions, the NCETM the central ones of a programme
- * and year. The people already expected at a new session are enrolled in the same transaction.
+ * and year. The people already expected at a new session are enrolled in the same transaction, and invited by email;
+ * a move or a cancellation is mailed to them too ({@link SessionNotifications}).
  */
 @ApplicationScoped
 @Transactional
@@ -41,10 +43,12 @@ public class SessionService {
     private final Caller caller;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final SessionNotifications notifications;
 
     public SessionService(Enrolments enrolments, SchedulingEvents events, Caller caller, Clock clock,
-            EntityManager entityManager) {
+            EntityManager entityManager, SessionNotifications notifications) {
         this.entityManager = entityManager;
+        this.notifications = notifications;
         this.enrolments = enrolments;
         this.events = events;
         this.caller = caller;
@@ -76,6 +80,7 @@ public class SessionService {
                     clock.instant());
             mustNotClash(session);
             events.rescheduled(session);
+            notifications.moved(session);
             return session;
         });
     }
@@ -87,6 +92,7 @@ public class SessionService {
             mustBeStillToCome(session, "cancelled");
             session.cancel(reason.strip(), clock.instant());
             events.cancelled(session);
+            notifications.cancelled(session);
             return session;
         });
     }
@@ -139,6 +145,7 @@ public class SessionService {
         session.persistAndFlush();
         enrolments.enrolExpectedParticipants(session);
         events.scheduled(session);
+        notifications.scheduled(session);
         return session;
     }
 
