@@ -54,60 +54,60 @@ class AuthorizationMatrixTest {
                 "attendance", "ATTENDED")));
 
         return AuthorizationMatrix.tests(List.of(
-                row("GET /work-groups/{id}/sessions", "200 200 200 200 200 200 200",
+                row("GET /work-groups/{id}/sessions", "200 200 200 200 200 200 200 200 200",
                         spec -> spec.get("/api/v1/work-groups/{id}/sessions", group)),
-                row("POST /work-groups/{id}/sessions", "401 201 201 403 403 403 403",
+                row("POST /work-groups/{id}/sessions", "401 201 201 403 403 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(nextSession())
                                 .post("/api/v1/work-groups/{id}/sessions", group)),
-                row("GET /sessions/{id}", "200 200 200 200 200 200 200", spec -> spec.get("/api/v1/sessions/{id}", past)),
-                row("POST /sessions/{id}/rescheduling", "401 200 200 403 403 403 403", spec -> {
+                row("GET /sessions/{id}", "200 200 200 200 200 200 200 200 200", spec -> spec.get("/api/v1/sessions/{id}", past)),
+                row("POST /sessions/{id}/rescheduling", "401 200 200 403 403 403 403 403 403", spec -> {
                     String future = futureSession();
                     return spec.contentType(ContentType.JSON).body(Map.of("startsAt", "2099-06-01T10:00",
                             "endsAt", "2099-06-01T11:00", "reason", "Moved")).post("/api/v1/sessions/{id}/rescheduling", future);
                 }),
-                row("POST /sessions/{id}/cancellation", "401 200 200 403 403 403 403",
+                row("POST /sessions/{id}/cancellation", "401 200 200 403 403 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(Map.of("reason", "Snow"))
                                 .post("/api/v1/sessions/{id}/cancellation", futureSession())),
-                row("PUT /sessions/{id}/recording", "401 200 200 403 403 403 403",
+                row("PUT /sessions/{id}/recording", "401 200 200 403 403 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(Map.of("recordingLink", "https://www.ncetm.org.uk/r/1"))
                                 .put("/api/v1/sessions/{id}/recording", past)),
-                row("GET /central-sessions", "200 200 200 200 200 200 200",
+                row("GET /central-sessions", "200 200 200 200 200 200 200 200 200",
                         spec -> spec.get("/api/v1/central-sessions?programmeCode={p}&academicYear={y}", programme, YEAR)),
-                row("POST /central-sessions", "401 201 403 403 403 403 403", spec -> {
+                row("POST /central-sessions", "401 201 403 403 403 403 403 403 403", spec -> {
                     Map<String, Object> body = nextSession();
                     body.put("programmeCode", unique("C"));
                     body.put("academicYear", YEAR);
                     return spec.contentType(ContentType.JSON).body(body).post("/api/v1/central-sessions");
                 }),
-                row("GET /sessions/{id}/attendance", "401 200 200 403 403 403 403",
+                row("GET /sessions/{id}/attendance", "401 200 200 403 403 403 403 403 403",
                         spec -> spec.get("/api/v1/sessions/{id}/attendance", past)),
-                row("PUT /sessions/{id}/attendance", "401 200 200 403 403 403 403",
+                row("PUT /sessions/{id}/attendance", "401 200 200 403 403 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(attendance).put("/api/v1/sessions/{id}/attendance", past)),
-                row("GET /sessions/{id}/attendance/history", "401 200 200 403 403 403 403",
+                row("GET /sessions/{id}/attendance/history", "401 200 200 403 403 403 403 403 403",
                         spec -> spec.get("/api/v1/sessions/{id}/attendance/history", past)),
-                row("GET /work-groups/{id}/session-plan", "401 200 200 403 403 403 403",
+                row("GET /work-groups/{id}/session-plan", "401 200 200 403 403 403 403 403 403",
                         spec -> spec.get("/api/v1/work-groups/{id}/session-plan", group)),
-                row("GET /work-groups/{id}/completion", "401 200 200 403 403 403 200",
+                row("GET /work-groups/{id}/completion", "401 200 200 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/work-groups/{id}/completion", group)),
-                row("GET /programme-schedules/{code}", "200 200 200 200 200 200 200",
+                row("GET /programme-schedules/{code}", "200 200 200 200 200 200 200 200 200",
                         spec -> spec.get("/api/v1/programme-schedules/{code}", programme)),
-                row("PUT /programme-schedules/{code}", "401 200 403 403 403 403 403",
+                row("PUT /programme-schedules/{code}", "401 200 403 403 403 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(schedule).put("/api/v1/programme-schedules/{code}", programme)),
-                row("GET /work-groups/{id}/calendar.ics", "200 200 200 200 200 200 200",
+                row("GET /work-groups/{id}/calendar.ics", "200 200 200 200 200 200 200 200 200",
                         spec -> spec.get("/api/v1/work-groups/{id}/calendar.ics", group)),
-                row("GET /calendars/{token}.ics", "200 200 200 200 200 200 200",
+                row("GET /calendars/{token}.ics", "200 200 200 200 200 200 200 200 200",
                         spec -> spec.get("/api/v1/calendars/{token}.ics", token)),
-                row("GET /participation/work-groups/{id}/participants", "401 200 200 403 403 403 200",
+                row("GET /participation/work-groups/{id}/participants", "401 200 200 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/participation/work-groups/{id}/participants", group)),
-                row("GET /participation/participants", "401 200 403 403 403 403 200",
+                row("GET /participation/participants", "401 200 403 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/participation/participants?workGroupId={id}", group)),
-                row("GET /participation/attendance", "401 200 403 403 403 403 200",
+                row("GET /participation/attendance", "401 200 403 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/participation/attendance?workGroupId={id}", group)),
-                row("GET /participation/schools", "401 200 403 403 403 403 200",
+                row("GET /participation/schools", "401 200 403 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/participation/schools?workGroupId={id}", group)),
-                row("GET /participation/sessions", "401 200 403 403 403 403 200",
+                row("GET /participation/sessions", "401 200 403 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/participation/sessions?workGroupId={id}", group)),
-                row("GET /participation/completions", "401 200 403 403 403 403 200",
+                row("GET /participation/completions", "401 200 403 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/participation/completions?workGroupId={id}", group))));
     }
 

@@ -22,6 +22,9 @@ public final class AuthorizationMatrix {
 
     public static final String OWN_HUB = "CENTRAL";
     public static final String FOREIGN_HUB = "SHAW";
+    /** The trust whose lead is "own trust"; tests put their own school in it when a row needs one. */
+    public static final String OWN_TRUST = "5712";
+    public static final String FOREIGN_TRUST = "9999";
 
     private AuthorizationMatrix() {
     }
@@ -29,7 +32,7 @@ public final class AuthorizationMatrix {
     /** The callers, in the order a row's statuses are written. */
     public enum Who {
         ANONYMOUS, PROGRAMME_ADMIN, HUB_ADMIN_OWN_HUB, HUB_ADMIN_OTHER_HUB, HUB_WEBSITE_OWN_HUB, HUB_WEBSITE_OTHER_HUB,
-        NCETM_INTEGRATION;
+        NCETM_INTEGRATION, TRUST_LEAD_OWN_TRUST, TRUST_LEAD_OTHER_TRUST;
 
         /** The bearer token, or null for an anonymous caller. */
         public String token() {
@@ -41,12 +44,14 @@ public final class AuthorizationMatrix {
                 case HUB_WEBSITE_OWN_HUB -> TestTokens.hubWebsite(OWN_HUB);
                 case HUB_WEBSITE_OTHER_HUB -> TestTokens.hubWebsite(FOREIGN_HUB);
                 case NCETM_INTEGRATION -> TestTokens.ncetmIntegration();
+                case TRUST_LEAD_OWN_TRUST -> TestTokens.trustLead(OWN_TRUST);
+                case TRUST_LEAD_OTHER_TRUST -> TestTokens.trustLead(FOREIGN_TRUST);
             };
         }
     }
 
     /**
-     * One endpoint: {@code statuses} such as {@code "401 200 200 403 200 403 403"}, one per {@link Who}; the
+     * One endpoint: {@code statuses} such as {@code "401 200 200 403 200 403 403 403 403"}, one per {@link Who}; the
      * request gets a RestAssured specification with the caller's token already set.
      */
     public record Row(String endpoint, String statuses, Function<io.restassured.specification.RequestSpecification, Response> request) {

@@ -36,6 +36,13 @@ public final class TestTokens {
         return token("service-account-ncetm-integration", "ncetm-integration", null);
     }
 
+    /** A multi-academy trust's lead, for the trust with this GIAS reference (the {@code trust} claim). */
+    public static String trustLead(String trust) {
+        Builder builder = claims("trust" + trust + ".lead", Set.of("trust-lead"), null);
+        builder.claims().claim("trust", trust);
+        return builder.sign();
+    }
+
     public static String token(String user, String role, String hub) {
         return claims(user, Set.of(role), hub).sign();
     }

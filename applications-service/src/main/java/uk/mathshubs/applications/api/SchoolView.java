@@ -20,9 +20,14 @@ public record SchoolView(
         boolean stateFunded,
         boolean juniorSchool,
         boolean infantSchool,
-        List<Link> links) {
+        List<Link> links,
+        @Schema(description = "The multi-academy trust the school is in; null for none") Trust trust) {
 
     /** A predecessor or successor (a school's URN changes when, say, it becomes an academy). */
     public record Link(String urn, String type) {
+    }
+
+    /** A multi-academy trust, by its GIAS reference. */
+    public record Trust(@Schema(example = "5712") String code, @Schema(example = "Elston Hall Learning Trust") String name) {
     }
 }

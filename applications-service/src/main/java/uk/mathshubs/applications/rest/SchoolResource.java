@@ -8,16 +8,20 @@ import java.util.stream.Stream;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,10 +35,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.mathshubs.applications.api.ImportResult;
 import uk.mathshubs.applications.api.ParticipationRecordView;
 import uk.mathshubs.applications.api.SchoolView;
+import uk.mathshubs.applications.api.TrustAssignment;
 import uk.mathshubs.applications.domain.school.ParticipationRecord;
 import uk.mathshubs.applications.domain.school.School;
 import uk.mathshubs.applications.service.ParticipationHistory;
 import uk.mathshubs.applications.service.SchoolRegister;
+import uk.mathshubs.applications.service.Trusts;
+import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1")
@@ -46,10 +53,14 @@ public class SchoolResource {
 
     private final SchoolRegister register;
     private final ParticipationHistory history;
+    private final Trusts trusts;
+    private final Caller caller;
 
-    public SchoolResource(SchoolRegister register, ParticipationHistory history) {
+    public SchoolResource(SchoolRegister register, ParticipationHistory history, Trusts trusts, Caller caller) {
         this.register = register;
         this.history = history;
+        this.trusts = trusts;
+        this.caller = caller;
     }
 
     @GET
@@ -71,10 +82,31 @@ public class SchoolResource {
 
     @GET
     @Path("/schools/{urn}/participation")
-    @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
-    @Operation(summary = "What the school took part in and completed, under this URN or any it had before or after")
+    @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION, Caller.TRUST_LEAD})
+    @Operation(summary = "What the school took part in and completed, under this URN or any it had before or after",
+            description = "A trust lead sees their own trust's schools only.")
     public List<ParticipationRecordView> participation(@PathParam("urn") String urn) {
+        if (caller.trust().isPresent() && !trusts.callerLeadsTrustOf(urn)) {
+            throw ProblemException.forbidden("You see your own trust's schools only");
+        }
         return history.forSchool(urn).stream().map(SchoolResource::view).toList();
+    }
+
+    @PUT
+    @Path("/schools/{urn}/trust")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.PROGRAMME_ADMIN)
+    @Operation(summary = "Put a school in a multi-academy trust the register does not show yet (later imports leave it)")
+    public SchoolView assignTrust(@PathParam("urn") String urn, @NotNull @Valid TrustAssignment assignment) {
+        return view(trusts.assign(urn, assignment));
+    }
+
+    @DELETE
+    @Path("/schools/{urn}/trust")
+    @RolesAllowed(Caller.PROGRAMME_ADMIN)
+    @Operation(summary = "Take a school out of its trust (later imports leave it out)")
+    public SchoolView removeTrust(@PathParam("urn") String urn) {
+        return view(trusts.remove(urn));
     }
 
     @POST
@@ -110,10 +142,11 @@ public class SchoolResource {
         String address = String.join(", ", Stream.of(s.street, s.locality, s.town, s.postcode).filter(p -> !p.isBlank()).toList());
         return new SchoolView(s.urn, s.name, s.typeName, s.statusName, s.phase().name(), s.statutoryLowAge, s.statutoryHighAge,
                 s.localAuthority, address, s.isOpen(), s.isInEngland(), s.isStateFunded(), s.isJuniorSchool(), s.isInfantSchool(),
-                register.links(s.urn).stream().map(l -> new SchoolView.Link(l.linkUrn, l.linkType)).toList());
+                register.links(s.urn).stream().map(l -> new SchoolView.Link(l.linkUrn, l.linkType)).toList(),
+                s.trustCode == null ? null : new SchoolView.Trust(s.trustCode, s.trustName));
     }
 
-    private static ParticipationRecordView view(ParticipationRecord r) {
+    static ParticipationRecordView view(ParticipationRecord r) {
         return new ParticipationRecordView(r.urn, r.programmeCode, r.academicYear, r.outcome.name(), r.source.name(), r.recordedAt);
     }
 

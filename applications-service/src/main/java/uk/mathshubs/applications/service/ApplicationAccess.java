@@ -14,21 +14,24 @@ import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 
 /**
- * Who may see or act on an application: its school (by reference and secret), its own hub, and the NCETM. Someone
- * else learns nothing, not even that the reference exists.
+ * Who may see or act on an application: its school (by reference and secret), its own hub, and the NCETM; its
+ * school's trust lead may read it. Someone else learns nothing, not even that the reference exists.
  */
 @ApplicationScoped
 public class ApplicationAccess {
 
     private final Caller caller;
+    private final Trusts trusts;
 
-    public ApplicationAccess(Caller caller) {
+    public ApplicationAccess(Caller caller, Trusts trusts) {
         this.caller = caller;
+        this.trusts = trusts;
     }
 
-    /** For reading: the school, its hub or the NCETM; anyone else gets nothing. */
+    /** For reading: the school, its hub, the lead of the trust it is in, or the NCETM; anyone else gets nothing. */
     public Optional<Application> visible(String reference, Optional<String> secret) {
-        return byReference(reference).filter(a -> caller.actsFor(a.hubCode) || secret.map(s -> matches(s, a.secretHash)).orElse(false));
+        return byReference(reference).filter(a -> caller.actsFor(a.hubCode) || secret.map(s -> matches(s, a.secretHash)).orElse(false)
+                || trusts.callerLeadsTrustOf(a.urn));
     }
 
     /**

@@ -111,6 +111,11 @@ public class SchoolRegister {
             school.locality = text(row, "Locality");
             school.town = text(row, "Town");
             school.postcode = text(row, "Postcode");
+            if (row.isMapped("Trusts (code)") && school.trustSetBy == null) { // a programme admin's word stands
+                String trust = text(row, "Trusts (code)");
+                school.trustCode = trust.isEmpty() ? null : trust;
+                school.trustName = trust.isEmpty() ? null : text(row, "Trusts (name)");
+            }
             school.updatedAt = now;
             school.persist();
         });

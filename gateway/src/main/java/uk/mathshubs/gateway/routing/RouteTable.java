@@ -21,6 +21,7 @@ public final class RouteTable {
             Route.of("/api/v1/schools", APPLICATIONS),
             Route.of("/api/v1/participation-history", APPLICATIONS),
             Route.of("/api/v1/erasures", APPLICATIONS),
+            Route.of("/api/v1/trusts", APPLICATIONS),
             Route.of("/api/v1/work-groups/{id}/sessions", SCHEDULING),
             Route.of("/api/v1/work-groups/{id}/session-plan", SCHEDULING),
             Route.of("/api/v1/work-groups/{id}/completion", SCHEDULING),

@@ -10,7 +10,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who is calling, in the platform's terms: their roles and, for hub staff and hub websites, the Maths Hub
- * they act for (the {@code hub} claim Keycloak puts in their token). Object-level checks use this.
+ * they act for (the {@code hub} claim Keycloak puts in their token); for a trust lead, their multi-academy trust
+ * (the {@code trust} claim). Object-level checks use this.
  */
 @RequestScoped
 public class Caller {
@@ -19,6 +20,7 @@ public class Caller {
     public static final String HUB_ADMIN = "hub-admin";
     public static final String HUB_WEBSITE = "hub-website";
     public static final String NCETM_INTEGRATION = "ncetm-integration";
+    public static final String TRUST_LEAD = "trust-lead";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -47,6 +49,20 @@ public class Caller {
         }
         Object hub = token.getClaim("hub");
         return hub == null ? Optional.empty() : Optional.of(hub.toString());
+    }
+
+    /** The multi-academy trust (its GIAS reference) a trust lead sees; empty for everyone else. */
+    public Optional<String> trust() {
+        if (!identity.hasRole(TRUST_LEAD) || token == null || token.getRawToken() == null) {
+            return Optional.empty();
+        }
+        Object trust = token.getClaim("trust");
+        return trust == null ? Optional.empty() : Optional.of(trust.toString());
+    }
+
+    /** Whether a trust lead leads this trust (a school outside any trust, null, is no trust's). */
+    public boolean leadsTrust(String trustCode) {
+        return trustCode != null && trust().filter(trustCode::equals).isPresent();
     }
 
     /** Programme admins act for every hub; hub admins and hub websites only for their own. */

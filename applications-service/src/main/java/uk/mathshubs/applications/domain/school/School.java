@@ -71,6 +71,17 @@ public class School extends PanacheEntityBase {
     @Column(nullable = false)
     public String postcode = "";
 
+    /** The multi-academy trust's GIAS reference ("Trusts (code)"), or null for a school in none. */
+    @Column(name = "trust_code")
+    public String trustCode;
+
+    @Column(name = "trust_name")
+    public String trustName;
+
+    /** The programme admin who set the trust by hand; null while it comes from the register. */
+    @Column(name = "trust_set_by")
+    public String trustSetBy;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
