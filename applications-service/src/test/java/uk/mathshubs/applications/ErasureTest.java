@@ -104,16 +104,17 @@ class ErasureTest {
                 .contentType("application/problem+json");
     }
 
-    /** An accepted R/KS1 application naming the person as Year 1 lead teacher, and a main contact with their own TRN. */
+    /** An accepted R/KS1 application naming the person as Year 1 lead teacher, and a main contact who is its maths lead. */
     private static String apply(UUID group, String email, String trn, String contactTrn) {
         Map<String, Object> form = ApplicationForms.valid(ApplicationSubmissionTest.urn());
-        form.put("mainContact", Map.of("name", "Sam Wycherley", "email", "sam." + UUID.randomUUID() + "@school.example",
-                "trn", contactTrn, "schoolRoles", "Maths lead"));
+        String contactEmail = "sam." + UUID.randomUUID() + "@school.example";
+        form.put("mainContact", Map.of("name", "Sam Wycherley", "email", contactEmail, "trn", contactTrn, "schoolRoles", "Maths lead"));
         form.put("leadTeachers", List.of(
                 ApplicationForms.teacher("LEAD_TEACHER_RECEPTION", "Rita Reception", trn()),
                 Map.of("role", "LEAD_TEACHER_YEAR_1", "name", "Yusuf One", "email", email, "trn", trn, "schoolRoles", "Class teacher"),
                 ApplicationForms.teacher("LEAD_TEACHER_YEAR_2", "Yolanda Two", trn()),
-                ApplicationForms.teacher("MATHS_LEAD", "Sam Wycherley", contactTrn)));
+                Map.of("role", "MATHS_LEAD", "name", "Sam Wycherley", "email", contactEmail, "trn", contactTrn,
+                        "schoolRoles", "Maths lead")));
         return given().auth().oauth2(TestTokens.hubWebsite("CENTRAL")).contentType(ContentType.JSON).body(form)
                 .post("/api/v1/work-groups/{id}/applications", group).then().statusCode(201).extract().path("reference");
     }

@@ -6,6 +6,8 @@ import static uk.mathshubs.applications.domain.Erasure.erasedEmail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,16 +64,47 @@ public class Erasures {
     }
 
     public Erasure erase(ErasureRequest request) {
-        String email = request.email() == null || request.email().isBlank() ? null : request.email().strip().toLowerCase(Locale.ROOT);
-        String trn = request.trn() == null || request.trn().isBlank() ? null : trn(request.trn());
-        if (email == null && trn == null) {
+        Set<String> emails = new HashSet<>();
+        Set<String> trns = new HashSet<>();
+        if (request.email() != null && !request.email().isBlank()) {
+            emails.add(request.email().strip().toLowerCase(Locale.ROOT));
+        }
+        if (request.trn() != null && !request.trn().isBlank()) {
+            trns.add(trn(request.trn()));
+        }
+        if (emails.isEmpty() && trns.isEmpty()) {
             throw ProblemException.invalidField("email", "give the person's email address, their TRN, or both");
         }
         Instant now = clock.instant();
 
-        // The people named on applications, grouped by application: each application announces its own.
+        // The person as found by what was given, and by every other address and TRN those records give them.
+        List<ApplicationPerson> people;
+        List<Application> contacts;
+        int known;
+        do {
+            known = emails.size() + trns.size();
+            people = ApplicationPerson.list("lower(email) in ?1 or trn in ?2", orNone(emails), orNone(trns));
+            contacts = Application.list("lower(headteacherEmail) in ?1 or lower(mainContactEmail) in ?1 or mainContactTrn in ?2",
+                    orNone(emails), orNone(trns));
+            for (ApplicationPerson person : people) {
+                emails.add(person.email.toLowerCase(Locale.ROOT));
+                if (person.trn != null) {
+                    trns.add(person.trn);
+                }
+            }
+            for (Application application : contacts) {
+                if (emails.contains(application.mainContactEmail.toLowerCase(Locale.ROOT))
+                        || application.mainContactTrn != null && trns.contains(application.mainContactTrn)) {
+                    emails.add(application.mainContactEmail.toLowerCase(Locale.ROOT));
+                    if (application.mainContactTrn != null) {
+                        trns.add(application.mainContactTrn);
+                    }
+                }
+            }
+        } while (emails.size() + trns.size() > known);
+
+        // People named on applications, grouped by application: each application announces its own.
         Map<Application, List<UUID>> erased = new LinkedHashMap<>();
-        List<ApplicationPerson> people = ApplicationPerson.list("lower(email) = ?1 or trn = ?2", nullSafe(email), nullSafe(trn));
         for (ApplicationPerson person : people) {
             person.name = ERASED_NAME;
             person.email = erasedEmail(person.id);
@@ -80,15 +113,12 @@ public class Erasures {
             erased.computeIfAbsent(person.application, a -> new ArrayList<>()).add(person.id);
         }
         // The same person as headteacher or main contact on the application itself.
-        List<Application> contacts = Application.list("lower(headteacherEmail) = ?1 or lower(mainContactEmail) = ?1 or mainContactTrn = ?2",
-                nullSafe(email), nullSafe(trn));
         for (Application application : contacts) {
-            if (email != null && email.equalsIgnoreCase(application.headteacherEmail)) {
+            if (emails.contains(application.headteacherEmail.toLowerCase(Locale.ROOT))) {
                 application.headteacherName = ERASED_NAME;
                 application.headteacherEmail = erasedEmail(application.id);
             }
-            if (email != null && email.equalsIgnoreCase(application.mainContactEmail)
-                    || trn != null && trn.equals(application.mainContactTrn)) {
+            if (emails.contains(application.mainContactEmail.toLowerCase(Locale.ROOT))) {
                 application.mainContactName = ERASED_NAME;
                 application.mainContactEmail = erasedEmail(application.id);
                 application.mainContactTrn = null;
@@ -100,14 +130,18 @@ public class Erasures {
         List<String> roles = people.stream().map(p -> p.application.id + ":" + p.role).toList();
         records += entityManager.createNativeQuery("""
                 UPDATE commitment_confirmation SET name = :name, email = 'erased-' || id || '@erased.invalid'
-                WHERE lower(email) = :email OR application_id::text || ':' || role IN (:roles)""")
-                .setParameter("name", ERASED_NAME).setParameter("email", nullSafe(email))
-                .setParameter("roles", roles.isEmpty() ? List.of("") : roles).executeUpdate();
-        if (email != null) {
-            records += entityManager.createNativeQuery("""
-                    UPDATE expression_of_interest SET contact_name = :name, contact_email = 'erased-' || id || '@erased.invalid'
-                    WHERE lower(contact_email) = :email""").setParameter("name", ERASED_NAME).setParameter("email", email).executeUpdate();
-        }
+                WHERE lower(email) IN (:emails) OR application_id::text || ':' || role IN (:roles)""")
+                .setParameter("name", ERASED_NAME).setParameter("emails", orNone(emails))
+                .setParameter("roles", orNone(roles)).executeUpdate();
+        records += entityManager.createNativeQuery("""
+                UPDATE expression_of_interest SET contact_name = :name, contact_email = 'erased-' || id || '@erased.invalid'
+                WHERE lower(contact_email) IN (:emails)""")
+                .setParameter("name", ERASED_NAME).setParameter("emails", orNone(emails)).executeUpdate();
+        // Mails to them, sent or still to go: nothing more goes to someone erased.
+        entityManager.createNativeQuery("DELETE FROM notification WHERE lower(recipient) IN (:emails) OR person_id IN (:people)")
+                .setParameter("emails", orNone(emails))
+                .setParameter("people", people.isEmpty() ? List.of(new UUID(0, 0)) : people.stream().map(p -> p.id).toList())
+                .executeUpdate();
         Set<UUID> participantIds = Set.copyOf(people.stream().map(p -> p.id).toList());
         eraseFromEventsAlreadyWritten(erased.keySet(), participantIds);
         erased.forEach((application, ids) -> {
@@ -168,8 +202,8 @@ public class Erasures {
         }
     }
 
-    /** A value no row holds (every address and TRN has characters), for the half of "email or TRN" left out. */
-    private static String nullSafe(String value) {
-        return value == null ? "" : value;
+    /** For an IN list that may be empty: a value no row holds (every address and TRN has characters). */
+    private static Collection<String> orNone(Collection<String> values) {
+        return values.isEmpty() ? List.of("") : values;
     }
 }

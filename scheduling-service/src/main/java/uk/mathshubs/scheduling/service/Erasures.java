@@ -32,12 +32,18 @@ public class Erasures {
     }
 
     public void erased(ApplicationPeopleErased erased) {
+        if (erased.participantIds().isEmpty()) {
+            return;
+        }
         // The private calendar link changes too (as in V2, from the database's strong random source): it showed them.
         int people = entityManager.createNativeQuery("""
                 UPDATE participant SET name = :name, email = NULL, trn = NULL, erased_at = :at,
                        calendar_token = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
                 WHERE id IN (:ids)""")
                 .setParameter("name", ERASED_NAME).setParameter("at", clock.instant())
+                .setParameter("ids", erased.participantIds()).executeUpdate();
+        // Invitations to them, sent or still to go: nothing more goes to someone erased.
+        entityManager.createNativeQuery("DELETE FROM notification WHERE participant_id IN (:ids)")
                 .setParameter("ids", erased.participantIds()).executeUpdate();
         LOG.infof("Application %s: %d people erased", erased.reference(), people);
     }
