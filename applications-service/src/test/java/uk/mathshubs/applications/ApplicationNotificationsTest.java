@@ -50,7 +50,8 @@ import uk.mathshubs.testsupport.TestTokens;
 @QuarkusTest
 class ApplicationNotificationsTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    // Long enough for the mails of tests before this one (a thousand applications) to drain first.
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String HUB = "CENTRAL";
     private static final String GROUP_NAME = "Central Maths Hub's Mastering Number at Reception and Key Stage 1 Work Group for "
             + WorkGroups.YEAR;
