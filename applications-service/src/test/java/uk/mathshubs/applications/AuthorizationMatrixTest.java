@@ -103,7 +103,11 @@ class AuthorizationMatrixTest {
                         spec -> spec.contentType(ContentType.JSON).body(Map.of("email", "nobody." + UUID.randomUUID() + "@school.example"))
                                 .post("/api/v1/erasures")),
                 row("GET /erasures/{id}", "401 200 403 403 403 403 403 403 403",
-                        spec -> spec.get("/api/v1/erasures/{id}", erasure))));
+                        spec -> spec.get("/api/v1/erasures/{id}", erasure)),
+                row("GET /audit/applications-service", "401 200 403 403 403 403 403 403 403",
+                        spec -> spec.get("/api/v1/audit/applications-service")),
+                row("GET /audit/programme-catalogue-service (another service's)", "401 404 403 403 403 403 403 403 403",
+                        spec -> spec.get("/api/v1/audit/programme-catalogue-service"))));
     }
 
     /** The service checks tokens itself too: a request that reached it past the gateway proves nothing. */

@@ -61,7 +61,11 @@ class AuthorizationMatrixTest {
                 row("PUT /work-groups/{id}", "401 200 200 403 403 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
                         .body(request()).put("/api/v1/work-groups/{id}", workGroup())),
                 row("PUT /work-groups/{id}/status", "401 200 200 403 403 403 403 403 403", spec -> spec.contentType(ContentType.JSON)
-                        .body(Map.of("status", "OPEN")).put("/api/v1/work-groups/{id}/status", workGroup()))));
+                        .body(Map.of("status", "OPEN")).put("/api/v1/work-groups/{id}/status", workGroup())),
+                row("GET /audit/programme-catalogue-service", "401 200 403 403 403 403 403 403 403",
+                        spec -> spec.get("/api/v1/audit/programme-catalogue-service")),
+                row("GET /audit/scheduling-service (another service's)", "401 404 403 403 403 403 403 403 403",
+                        spec -> spec.get("/api/v1/audit/scheduling-service"))));
     }
 
     /** Properties a caller may not set are refused, not ignored, and the Work Group stays as it was. */

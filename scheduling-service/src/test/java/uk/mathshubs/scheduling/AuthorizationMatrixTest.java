@@ -108,7 +108,11 @@ class AuthorizationMatrixTest {
                 row("GET /participation/sessions", "401 200 403 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/participation/sessions?workGroupId={id}", group)),
                 row("GET /participation/completions", "401 200 403 403 403 403 200 403 403",
-                        spec -> spec.get("/api/v1/participation/completions?workGroupId={id}", group))));
+                        spec -> spec.get("/api/v1/participation/completions?workGroupId={id}", group)),
+                row("GET /audit/scheduling-service", "401 200 403 403 403 403 403 403 403",
+                        spec -> spec.get("/api/v1/audit/scheduling-service")),
+                row("GET /audit/applications-service (another service's)", "401 404 403 403 403 403 403 403 403",
+                        spec -> spec.get("/api/v1/audit/applications-service"))));
     }
 
     /** A session on a day of its own, so that none clashes with another. */

@@ -255,6 +255,7 @@ class ParticipationSyncTest {
 
     private static long accessLogRows() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM data_access WHERE resource = 'participants.csv'").getSingleResult()).longValue());
+                .createNativeQuery("SELECT count(*) FROM audit_entry WHERE action = 'participation.read' AND subject = 'participants.csv'")
+                .getSingleResult()).longValue());
     }
 }

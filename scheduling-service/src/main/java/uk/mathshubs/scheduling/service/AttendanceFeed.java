@@ -2,7 +2,6 @@ package uk.mathshubs.scheduling.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,14 +9,15 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
+import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.scheduling.api.AttendanceRow;
 
 /** Every attendance record, with its session and the person's school and Work Group, for the NCETM's sync. */
 @Singleton
 public class AttendanceFeed extends SyncFeed<AttendanceRow> {
 
-    public AttendanceFeed(DataSource dataSource, Clock clock) {
-        super(dataSource, clock);
+    public AttendanceFeed(DataSource dataSource, AuditTrail audit) {
+        super(dataSource, audit);
     }
 
     @Override

@@ -2,7 +2,6 @@ package uk.mathshubs.scheduling.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -11,14 +10,15 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
+import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.scheduling.api.CompletionRow;
 
 /** Each school's completion of each Work Group's programme, decided when the Work Group completed, for the sync. */
 @Singleton
 public class CompletionFeed extends SyncFeed<CompletionRow> {
 
-    public CompletionFeed(DataSource dataSource, Clock clock) {
-        super(dataSource, clock);
+    public CompletionFeed(DataSource dataSource, AuditTrail audit) {
+        super(dataSource, audit);
     }
 
     @Override

@@ -2,7 +2,6 @@ package uk.mathshubs.scheduling.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,14 +9,15 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
+import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.scheduling.api.ParticipantRow;
 
 /** Every participant, with school, Work Group and programme, for the NCETM's sync. */
 @Singleton
 public class ParticipantFeed extends SyncFeed<ParticipantRow> {
 
-    public ParticipantFeed(DataSource dataSource, Clock clock) {
-        super(dataSource, clock);
+    public ParticipantFeed(DataSource dataSource, AuditTrail audit) {
+        super(dataSource, audit);
     }
 
     @Override

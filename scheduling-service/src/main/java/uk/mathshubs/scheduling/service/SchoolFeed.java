@@ -2,7 +2,6 @@ package uk.mathshubs.scheduling.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -11,14 +10,15 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
+import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.scheduling.api.SchoolRow;
 
 /** Every school's application to every Work Group, with its status and dates, for the NCETM's sync. */
 @Singleton
 public class SchoolFeed extends SyncFeed<SchoolRow> {
 
-    public SchoolFeed(DataSource dataSource, Clock clock) {
-        super(dataSource, clock);
+    public SchoolFeed(DataSource dataSource, AuditTrail audit) {
+        super(dataSource, audit);
     }
 
     @Override

@@ -2,7 +2,6 @@ package uk.mathshubs.scheduling.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
+import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.scheduling.api.SessionRow;
 
 /**
@@ -20,8 +20,8 @@ import uk.mathshubs.scheduling.api.SessionRow;
 @Singleton
 public class SessionFeed extends SyncFeed<SessionRow> {
 
-    public SessionFeed(DataSource dataSource, Clock clock) {
-        super(dataSource, clock);
+    public SessionFeed(DataSource dataSource, AuditTrail audit) {
+        super(dataSource, audit);
     }
 
     @Override

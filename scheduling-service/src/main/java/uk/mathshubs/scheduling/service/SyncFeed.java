@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,8 +20,10 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.scheduling.api.Page;
 
@@ -30,7 +31,7 @@ import uk.mathshubs.scheduling.api.Page;
  * A read model the NCETM syncs from. Rows come in the order their last change committed ({@code change_xid}, then the
  * row's key), and only up to the oldest transaction still running: a row that commits later has a later position, so
  * a cursor never skips it, and a row changed during a sync comes again with its new values. CSV streams every
- * matching row with a database cursor, so memory stays flat whatever the size. Every pull goes to the access log.
+ * matching row with a database cursor, so memory stays flat whatever the size. Every pull goes to the audit trail.
  */
 public abstract class SyncFeed<T> {
 
@@ -39,11 +40,11 @@ public abstract class SyncFeed<T> {
     private static final Pattern CURSOR = Pattern.compile("(\\d+):([0-9a-f-]{36}(?::[0-9a-f-]{1,36})?)");
 
     private final DataSource dataSource;
-    private final Clock clock;
+    private final AuditTrail audit;
 
-    protected SyncFeed(DataSource dataSource, Clock clock) {
+    protected SyncFeed(DataSource dataSource, AuditTrail audit) {
         this.dataSource = dataSource;
-        this.clock = clock;
+        this.audit = audit;
     }
 
     /** What the caller asked for; every part optional. */
@@ -68,7 +69,7 @@ public abstract class SyncFeed<T> {
         }
     }
 
-    /** The resource's name in the access log. */
+    /** The resource's name in the audit trail. */
     protected abstract String resource();
 
     /**
@@ -210,12 +211,10 @@ public abstract class SyncFeed<T> {
         return statement;
     }
 
+    /** Every pull, in the audit trail: who, what, which filters, how many rows. */
     private void log(String client, String resource, String query, int rows) {
-        Instant at = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
-                .createNativeQuery("INSERT INTO data_access (client, resource, query, rows, accessed_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, client).setParameter(2, resource).setParameter(3, query).setParameter(4, rows)
-                .setParameter(5, at).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> audit.record(client, "participation.read", resource,
+                JsonNodeFactory.instance.objectNode().put("query", query).put("rows", rows)));
     }
 
     protected static Instant instant(Timestamp timestamp) {

@@ -13,8 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.mathshubs.contracts.EventSchemas;
 import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.kit.audit.AuditTrail;
 
-/** Records events in the caller's transaction; {@link OutboxRelay} sends them once it commits. */
+/**
+ * Records events in the caller's transaction, and each in the audit trail; {@link OutboxRelay} sends them once it
+ * commits.
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -22,10 +26,13 @@ public class Outbox {
     private final Clock clock;
     private final Event<OutboxWritten> written;
 
-    public Outbox(ObjectMapper json, Clock clock, Event<OutboxWritten> written) {
+    private final AuditTrail audit;
+
+    public Outbox(ObjectMapper json, Clock clock, Event<OutboxWritten> written, AuditTrail audit) {
         this.json = json;
         this.clock = clock;
         this.written = written;
+        this.audit = audit;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,6 +48,8 @@ public class Outbox {
         }
         new OutboxEvent(UUID.randomUUID(), type.type(), type.topic(), aggregateKey.toString(), body.toString(),
                 clock.instant()).persist();
+        // Every change a service announces is a change to audit: who made it, on what, when.
+        audit.record(type.type(), aggregateKey.toString(), body);
         written.fire(new OutboxWritten());
     }
 
