@@ -56,6 +56,15 @@ class AuditTrailTest {
     }
 
     @Test
+    void theOpenApiDocumentShowsTheTrailAtThisServicesOwnPath() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItem("/api/v1/audit/applications-service"))
+                .body("paths.keySet()", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("/api/v1/audit/{service}")))
+                .body("paths.'/api/v1/audit/applications-service'.get.parameters.name",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("service")));
+    }
+
+    @Test
     void pagesGoBackInTimeWithoutRepeatingAnEntry() {
         UUID group = WorkGroups.openGroup("CENTRAL", 5);
         String actor = "service-account-hub-website-central";

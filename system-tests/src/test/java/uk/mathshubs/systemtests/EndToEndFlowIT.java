@@ -187,7 +187,9 @@ class EndToEndFlowIT {
         // One OpenAPI document for the whole API, each path from the service that answers it.
         given().get(platform.gateway() + "/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItems("/api/v1/work-groups", "/api/v1/work-groups/{id}/applications",
-                        "/api/v1/work-groups/{id}/sessions", "/api/v1/sessions/{id}/attendance", "/api/v1/schools/{urn}"))
+                        "/api/v1/work-groups/{id}/sessions", "/api/v1/sessions/{id}/attendance", "/api/v1/schools/{urn}",
+                        "/api/v1/audit/applications-service", "/api/v1/audit/scheduling-service",
+                        "/api/v1/audit/programme-catalogue-service", "/api/v1/trusts/{code}/applications", "/api/v1/erasures"))
                 .body("info.description", not(containsString("Not included")));
 
         // Tenancy holds through the gateway: another hub's admin sees nothing of it.
