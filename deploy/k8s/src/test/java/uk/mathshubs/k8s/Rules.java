@@ -35,7 +35,7 @@ final class Rules {
     static final Set<String> EXTERNAL_SECRETS = Set.of(
             "catalogue-db-app", "applications-db-app", "scheduling-db-app", "keycloak-db-app",
             "programme-catalogue-service", "applications-service", "scheduling-service", "maths-hubs-cluster-ca-cert",
-            "applications-mailer", "keycloak-client-secrets", "keycloak-bootstrap-admin", "gateway-tls", "keycloak-tls");
+            "applications-mailer", "scheduling-mailer", "keycloak-client-secrets", "keycloak-bootstrap-admin", "gateway-tls", "keycloak-tls");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
 
     private final List<ObjectNode> docs;
@@ -280,6 +280,9 @@ final class Rules {
         }
     }
 
+    /** The services that send email, and so may reach the SMTP relay outside the cluster. */
+    private static final Set<String> MAIL_SENDERS = Set.of("applications-service", "scheduling-service");
+
     private void egressRule(String policy, String source, JsonNode rule, Map<String, Map<String, String>> pods) {
         Set<String> allowed = new TreeSet<>(Set.of("kafka", "keycloak"));
         if (GATEWAY.equals(source)) {
@@ -293,10 +296,10 @@ final class Rules {
         }
         for (JsonNode peer : rule.path("to")) {
             if (peer.has("ipBlock")) {
-                boolean smtp = "applications-service".equals(source) && StreamSupport.stream(rule.path("ports").spliterator(), false)
+                boolean smtp = MAIL_SENDERS.contains(source) && StreamSupport.stream(rule.path("ports").spliterator(), false)
                         .allMatch(p -> p.path("port").asInt() == 587) && !rule.path("ports").isEmpty();
                 if (!smtp) {
-                    problem(policy + ": lets " + source + " reach addresses outside the cluster (only applications-service's SMTP relay on 587 may)");
+                    problem(policy + ": lets " + source + " reach addresses outside the cluster (only the mail senders' SMTP relay on 587 may)");
                 }
             } else if (peer.has("namespaceSelector")) {
                 boolean dns = "kube-system".equals(peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText())
