@@ -40,16 +40,6 @@ public class ParticipantFeed extends SyncFeed<ParticipantRow> {
     }
 
     @Override
-    protected String keyComparison() {
-        return "?::uuid";
-    }
-
-    @Override
-    protected List<Object> keyParameters(String key) {
-        return List.of(key);
-    }
-
-    @Override
     protected List<String> filterConditions() {
         return List.of("p.programme_code = ?", "g.hub_code = ?", "p.academic_year = ?", "p.work_group_id = ?",
                 "p.urn = ?", "p.updated_at >= ?");

@@ -43,16 +43,6 @@ public class SchoolFeed extends SyncFeed<SchoolRow> {
     }
 
     @Override
-    protected String keyComparison() {
-        return "?::uuid";
-    }
-
-    @Override
-    protected List<Object> keyParameters(String key) {
-        return List.of(key);
-    }
-
-    @Override
     protected List<String> filterConditions() {
         return List.of("g.programme_code = ?", "g.hub_code = ?", "g.academic_year = ?", "a.work_group_id = ?",
                 "a.urn = ?", "a.updated_at >= ?");

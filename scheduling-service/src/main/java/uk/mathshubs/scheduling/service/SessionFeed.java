@@ -44,16 +44,6 @@ public class SessionFeed extends SyncFeed<SessionRow> {
         return "s.change_xid, s.id";
     }
 
-    @Override
-    protected String keyComparison() {
-        return "?::uuid";
-    }
-
-    @Override
-    protected List<Object> keyParameters(String key) {
-        return List.of(key);
-    }
-
     /** Sessions are not a school's: no URN filter (a school's sessions are its people's attendance). */
     @Override
     protected List<String> filterConditions() {

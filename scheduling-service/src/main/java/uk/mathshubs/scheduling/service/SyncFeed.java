@@ -82,10 +82,14 @@ public abstract class SyncFeed<T> {
     /** The change column and the key, as SQL, in paging order: e.g. {@code p.change_xid, p.id}. */
     protected abstract String order();
 
-    /** The key as SQL for the cursor comparison, and its parameters from the cursor's key text. */
-    protected abstract String keyComparison();
+    /** The key as SQL for the cursor comparison, and its parameters from the cursor's key text: one id unless said. */
+    protected String keyComparison() {
+        return "?::uuid";
+    }
 
-    protected abstract List<Object> keyParameters(String key);
+    protected List<Object> keyParameters(String key) {
+        return List.of(key);
+    }
 
     /**
      * The SQL condition of each filter, in the order programme, hub, academic year, Work Group, URN, updated since;
