@@ -1,0 +1,169 @@
+package uk.mathshubs.kit.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+
+/**
+ * Sends the mails that are due, a batch at a time: claims them (locked rows skipped, so several instances share the
+ * work and never send one twice while it is claimed), sends each, and marks it sent or due again after a growing
+ * pause; after {@code notifications.max-attempts} it is given up. Nothing here logs an address or a body.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = MailTable.ENABLED, stringValue = "true")
+public class NotificationDelivery {
+
+    private static final Logger LOG = Logger.getLogger(NotificationDelivery.class);
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+    /** Longest wait for the mail server's answer to one mail. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+
+    private final EntityManager entityManager;
+    private final ReactiveMailer mailer;
+    private final NotificationsConfig config;
+    private final Clock clock;
+
+    public NotificationDelivery(EntityManager entityManager, ReactiveMailer mailer, NotificationsConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.mailer = mailer;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Sends one batch of the mails due now, side by side (the mailer keeps a pool of connections); returns how many it claimed. */
+    public int sendDue() {
+        List<Claimed> batch = claim();
+        List<CompletableFuture<Void>> sending = batch.stream()
+                .map(mail -> mailer.send(toMail(mail)).ifNoItem().after(SEND_TIMEOUT).fail().subscribeAsCompletionStage())
+                .toList();
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed mail = batch.get(i);
+            try {
+                sending.get(i).join();
+                sent(mail.id());
+            } catch (RuntimeException e) {
+                failed(mail, withoutAddresses(message(e)));
+            }
+        }
+        return batch.size();
+    }
+
+    /**
+     * The mails due, locked for this sender: their next attempt moves past the claim timeout, so a sender that dies
+     * mid-batch leaves them to another rather than losing them. The attempt is counted when it is claimed.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Claimed> claim() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT id, kind, recipient, subject, body, attachment_name, attachment_type, attachment_content, attempts
+                FROM notification
+                WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now
+                ORDER BY next_attempt_at
+                LIMIT :batch
+                FOR UPDATE SKIP LOCKED""")
+                .setParameter("now", now)
+                .setParameter("batch", config.batchSize())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Claimed> claimed = rows.stream().map(row -> new Claimed((UUID) row[0], (String) row[1], (String) row[2],
+                (String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
+                ((Number) row[8]).intValue() + 1)).toList();
+        entityManager.createNativeQuery("""
+                UPDATE notification SET attempts = attempts + 1, next_attempt_at = :leaseEnds WHERE id IN (:ids)""")
+                .setParameter("leaseEnds", now.plus(config.claimTimeout()))
+                .setParameter("ids", claimed.stream().map(Claimed::id).toList())
+                .executeUpdate();
+        return claimed;
+    }
+
+    /** Sent: what it said (names, links) is no longer kept; who was sent what, and when, is, for the retention period. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void sent(UUID id) {
+        entityManager.createNativeQuery("""
+                UPDATE notification SET sent_at = :now, body = NULL, attachment_content = NULL, last_error = NULL
+                WHERE id = :id""")
+                .setParameter("now", clock.instant())
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void failed(Claimed mail, String error) {
+        Instant now = clock.instant();
+        if (mail.attempt() >= config.maxAttempts()) {
+            entityManager.createNativeQuery("UPDATE notification SET failed_at = :now, last_error = :error WHERE id = :id")
+                    .setParameter("now", now).setParameter("error", error).setParameter("id", mail.id()).executeUpdate();
+            LOG.errorf("Gave up on %s mail %s after %d attempts: %s", mail.kind(), mail.id(), mail.attempt(), error);
+            return;
+        }
+        Duration pause = retryDelay(mail.attempt());
+        entityManager.createNativeQuery("UPDATE notification SET next_attempt_at = :next, last_error = :error WHERE id = :id")
+                .setParameter("next", now.plus(pause)).setParameter("error", error).setParameter("id", mail.id())
+                .executeUpdate();
+        LOG.warnf("Could not send %s mail %s (attempt %d), trying again in %s: %s", mail.kind(), mail.id(), mail.attempt(),
+                pause, error);
+    }
+
+    /** Sent mails' records, and mails given up, are deleted once the retention period is over. */
+    @Transactional
+    public int deleteExpired() {
+        return entityManager.createNativeQuery("DELETE FROM notification WHERE sent_at < :before OR failed_at < :before")
+                .setParameter("before", clock.instant().minus(config.retention()))
+                .executeUpdate();
+    }
+
+    /** 1 s, 2 s, 4 s, ... after the first, second, third failed attempt, up to the maximum. */
+    public Duration retryDelay(int failedAttempts) {
+        Duration delay = config.firstRetryDelay();
+        for (int i = 1; i < failedAttempts && delay.compareTo(config.maxRetryDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(config.maxRetryDelay()) > 0 ? config.maxRetryDelay() : delay;
+    }
+
+    private static Mail toMail(Claimed mail) {
+        Mail message = Mail.withText(mail.recipient(), mail.subject(), mail.body());
+        if (mail.attachmentName() != null) {
+            message.addAttachment(mail.attachmentName(), mail.attachmentContent().getBytes(StandardCharsets.UTF_8),
+                    mail.attachmentType());
+        }
+        return message;
+    }
+
+    private static String message(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    /** A mail server's refusal often quotes the address; the logs and the table keep only that there was one. */
+    static String withoutAddresses(String text) {
+        return ADDRESS.matcher(text).replaceAll("<address>");
+    }
+
+    record Claimed(UUID id, String kind, String recipient, String subject, String body, String attachmentName,
+            String attachmentType, String attachmentContent, int attempt) {
+    }
+}

@@ -1,0 +1,51 @@
+package uk.mathshubs.kit.mail;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How the emails a service sends are retried and kept, and what they call the hubs. A service's own settings under
+ * {@code notifications.} are in a mapping of its own.
+ */
+@ConfigMapping(prefix = "notifications")
+public interface NotificationsConfig {
+
+    /** How often the sender looks for mails due (read by the scheduler in {@code NotificationRelay}). */
+    @WithDefault("1s")
+    String pollInterval();
+
+    /** Mails claimed at a time by one sender. */
+    @WithDefault("10")
+    int batchSize();
+
+    /** The pause after the first failed attempt; it doubles after each further one, up to {@link #maxRetryDelay()}. */
+    @WithDefault("1s")
+    Duration firstRetryDelay();
+
+    @WithDefault("15m")
+    Duration maxRetryDelay();
+
+    /** Attempts before a mail is given up as failed (logged, without its address): 20 ride out about three hours. */
+    @WithDefault("20")
+    int maxAttempts();
+
+    /**
+     * How long a claimed mail is left to the sender that claimed it: a sender that dies mid-send leaves it to the
+     * others after this. Longer than the mail server may take to answer.
+     */
+    @WithDefault("5m")
+    Duration claimTimeout();
+
+    /** How long a sent mail's record (kind, recipient, subject, when; never its body) is kept. */
+    @WithDefault("30d")
+    Duration retention();
+
+    /**
+     * The names mails give the Maths Hubs, by hub code (the Work Group events carry only the code). A hub not listed
+     * is named from its code: NORTH_MIDS becomes "North Mids Maths Hub".
+     */
+    Map<String, String> hubNames();
+}
