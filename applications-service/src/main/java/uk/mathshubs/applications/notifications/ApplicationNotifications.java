@@ -17,6 +17,10 @@ import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.ApplicationStatus;
 import uk.mathshubs.applications.domain.WorkGroup;
 import uk.mathshubs.applications.notifications.ApplicationMails.WorkGroupNames;
+import uk.mathshubs.kit.mail.HubNames;
+import uk.mathshubs.kit.mail.MailOutbox;
+import uk.mathshubs.kit.mail.OutgoingMail;
+import uk.mathshubs.kit.mail.UkDates;
 
 /**
  * Which emails each step of an application causes, and to whom; written in the step's own transaction (see

@@ -17,6 +17,7 @@ import io.quarkus.scheduler.Scheduled;
 import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.ApplicationStatus;
 import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.kit.mail.UkDates;
 
 /**
  * "Decisions are confirmed to schools on the confirmation date": on that day (UK time) each Work Group's schools are

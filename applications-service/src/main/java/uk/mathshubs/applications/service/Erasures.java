@@ -34,6 +34,7 @@ import uk.mathshubs.applications.domain.Erasure;
 import uk.mathshubs.applications.domain.Trn;
 import uk.mathshubs.applications.events.ApplicationEvents;
 import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.kit.mail.MailOutbox;
 import uk.mathshubs.kit.outbox.OutboxEvent;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
@@ -51,13 +52,16 @@ public class Erasures {
 
     private final EntityManager entityManager;
     private final ApplicationEvents events;
+    private final MailOutbox mails;
     private final ObjectMapper json;
     private final Caller caller;
     private final Clock clock;
 
-    public Erasures(EntityManager entityManager, ApplicationEvents events, ObjectMapper json, Caller caller, Clock clock) {
+    public Erasures(EntityManager entityManager, ApplicationEvents events, MailOutbox mails, ObjectMapper json, Caller caller,
+            Clock clock) {
         this.entityManager = entityManager;
         this.events = events;
+        this.mails = mails;
         this.json = json;
         this.caller = caller;
         this.clock = clock;
@@ -138,10 +142,7 @@ public class Erasures {
                 WHERE lower(contact_email) IN (:emails)""")
                 .setParameter("name", ERASED_NAME).setParameter("emails", orNone(emails)).executeUpdate();
         // Mails to them, sent or still to go: nothing more goes to someone erased.
-        entityManager.createNativeQuery("DELETE FROM notification WHERE lower(recipient) IN (:emails) OR person_id IN (:people)")
-                .setParameter("emails", orNone(emails))
-                .setParameter("people", people.isEmpty() ? List.of(new UUID(0, 0)) : people.stream().map(p -> p.id).toList())
-                .executeUpdate();
+        mails.forget(emails, people.stream().map(p -> p.id).toList());
         Set<UUID> participantIds = Set.copyOf(people.stream().map(p -> p.id).toList());
         eraseFromEventsAlreadyWritten(erased.keySet(), participantIds);
         erased.forEach((application, ids) -> {
