@@ -13,6 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import uk.mathshubs.kit.mail.HubNames;
+import uk.mathshubs.kit.mail.MailOutbox;
+import uk.mathshubs.kit.mail.OutgoingMail;
+import uk.mathshubs.kit.mail.UkDates;
 import uk.mathshubs.scheduling.calendar.ICalendarWriter;
 import uk.mathshubs.scheduling.domain.Participant;
 import uk.mathshubs.scheduling.domain.Session;
@@ -41,12 +45,12 @@ public class SessionNotifications {
 
     private final MailOutbox outbox;
     private final HubNames hubs;
-    private final NotificationsConfig config;
+    private final SessionNotificationsConfig config;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public SessionNotifications(MailOutbox outbox, HubNames hubs, NotificationsConfig config, EntityManager entityManager,
-            Clock clock) {
+    public SessionNotifications(MailOutbox outbox, HubNames hubs, SessionNotificationsConfig config,
+            EntityManager entityManager, Clock clock) {
         this.outbox = outbox;
         this.hubs = hubs;
         this.config = config;

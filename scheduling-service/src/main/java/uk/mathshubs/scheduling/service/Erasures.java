@@ -1,6 +1,7 @@
 package uk.mathshubs.scheduling.service;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
+import uk.mathshubs.kit.mail.MailOutbox;
 
 /**
  * People erased at their request, as the applications service announced by their participant ids: what names them
@@ -24,10 +26,12 @@ public class Erasures {
     private static final Logger LOG = Logger.getLogger(Erasures.class);
 
     private final EntityManager entityManager;
+    private final MailOutbox mails;
     private final Clock clock;
 
-    public Erasures(EntityManager entityManager, Clock clock) {
+    public Erasures(EntityManager entityManager, MailOutbox mails, Clock clock) {
         this.entityManager = entityManager;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -43,8 +47,7 @@ public class Erasures {
                 .setParameter("name", ERASED_NAME).setParameter("at", clock.instant())
                 .setParameter("ids", erased.participantIds()).executeUpdate();
         // Invitations to them, sent or still to go: nothing more goes to someone erased.
-        entityManager.createNativeQuery("DELETE FROM notification WHERE participant_id IN (:ids)")
-                .setParameter("ids", erased.participantIds()).executeUpdate();
+        mails.forget(List.of(), erased.participantIds());
         LOG.infof("Application %s: %d people erased", erased.reference(), people);
     }
 }
