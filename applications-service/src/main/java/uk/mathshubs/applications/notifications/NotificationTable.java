@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 
 import uk.mathshubs.kit.mail.MailTable;
 
-/** This service's {@code notification} table (V4__notifications.sql): a mail goes to an application's person, about the application. */
+/**
+ * This service's {@code notification} table (V4__notifications.sql): a mail goes to an application's person, about the
+ * application.
+ */
 @Dependent
 public class NotificationTable {
 
