@@ -16,7 +16,8 @@ class SessionMailsTest {
 
     private static SessionMail workshop(Instant startsAt, Instant endsAt, String reason) {
         return new SessionMail("Fola Four", "lead teacher year 4", "Elston Hall Primary School",
-                "Central Maths Hub's MN_KS2 Work Group for 2024/25", "the NCETM, for every MN_KS2 Work Group", true,
+                "Central Maths Hub's Mastering Number at KS2 Work Group for 2024/25",
+                "the NCETM, for every Mastering Number at KS2 Work Group", true,
                 "Workshop 1", "Online workshop", startsAt, endsAt, null, "https://live.example/ws1", reason);
     }
 
@@ -27,12 +28,12 @@ class SessionMailsTest {
                 .isEqualTo("""
                         Dear Fola Four,
 
-                        You are invited, as lead teacher year 4 for Elston Hall Primary School in Central Maths Hub's MN_KS2 \
-                        Work Group for 2024/25, to this national session:
+                        You are invited, as lead teacher year 4 for Elston Hall Primary School in Central Maths Hub's \
+                        Mastering Number at KS2 Work Group for 2024/25, to this national session:
 
                           Workshop 1
                           Tuesday 17 September 2024, 13:15 to 16:00 (UK time)
-                          Online workshop, run by the NCETM, for every MN_KS2 Work Group
+                          Online workshop, run by the NCETM, for every Mastering Number at KS2 Work Group
                           Join: https://live.example/ws1
 
                         The attached calendar file adds the session to your calendar. If the session is moved or cancelled, \

@@ -20,6 +20,10 @@ public class WorkGroup extends PanacheEntityBase {
     @Column(name = "programme_code", nullable = false)
     public String programmeCode;
 
+    /** "Mastering Number at KS2"; null in copies taken in before the title was kept (until the group's next event). */
+    @Column(name = "programme_title")
+    public String programmeTitle;
+
     @Column(name = "hub_code", nullable = false)
     public String hubCode;
 

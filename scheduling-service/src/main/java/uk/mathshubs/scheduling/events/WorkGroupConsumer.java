@@ -52,6 +52,7 @@ public class WorkGroupConsumer {
             return; // an older state arriving late: ours is newer
         }
         group.programmeCode = event.programmeCode();
+        group.programmeTitle = event.programmeTitle();
         group.hubCode = event.hubCode();
         group.academicYear = event.academicYear();
         group.status = event.status();

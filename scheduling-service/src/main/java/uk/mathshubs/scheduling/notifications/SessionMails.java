@@ -27,7 +27,8 @@ public final class SessionMails {
     /**
      * A session, and who it is mailed to.
      *
-     * @param workGroup "Central Maths Hub's MN_KS2 Work Group for 2024/25"
+     * @param workGroup "Central Maths Hub's Mastering Number at KS2 Work Group for 2024/25" (the programme by its code
+     *        while this service's copy of the Work Group has no title)
      * @param runBy who runs the session: its Work Group's hub, or the NCETM for a national one
      * @param reason why it was moved or cancelled (null for an invitation)
      */

@@ -117,8 +117,10 @@ public class SessionNotifications {
         Instant now = clock.instant();
         WorkGroup group = WorkGroup.findById(person.workGroupId);
         String hub = group == null ? null : hubs.of(group.hubCode);
-        String workGroup = (hub == null ? "the " : hub + "'s ") + person.programmeCode + " Work Group for " + person.academicYear;
-        String runBy = session.isCentral() ? "the NCETM, for every " + session.programmeCode + " Work Group"
+        // The programme as schools know it; by its code while the Work Group's copy has no title yet.
+        String programme = group == null || group.programmeTitle == null ? person.programmeCode : group.programmeTitle;
+        String workGroup = (hub == null ? "the " : hub + "'s ") + programme + " Work Group for " + person.academicYear;
+        String runBy = session.isCentral() ? "the NCETM, for every " + programme + " Work Group"
                 : hub == null ? "your Maths Hub" : hub;
         SessionMail mail = new SessionMail(person.name, words(person.role), person.schoolName, workGroup, runBy,
                 session.isCentral(), session.title, capitalised(words(session.deliveryMode.name())), session.startsAt,
