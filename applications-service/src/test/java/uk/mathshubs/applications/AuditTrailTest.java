@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.quarkus.test.junit.QuarkusTest;
 import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.testsupport.TestTokens;
 
 /** The audit trail: who changed an application and when, for programme admins, without the teachers' details. */
@@ -53,6 +58,29 @@ class AuditTrailTest {
         given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/scheduling-service").then().statusCode(404);
         given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?from=yesterday")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Inject
+    AuditTrail trail;
+
+    @Test
+    void entriesOlderThanSixYearsAreDeletedAndYoungerOnesKept() {
+        String old = "retention-" + UUID.randomUUID();
+        String young = "retention-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Panache.getEntityManager().createNativeQuery("""
+                    INSERT INTO audit_entry (occurred_at, actor, action, subject) VALUES
+                    (now() - interval '2191 days', 'ncetm.admin', 'test', :old),
+                    (now() - interval '2189 days', 'ncetm.admin', 'test', :young)""")
+                    .setParameter("old", old).setParameter("young", young).executeUpdate();
+        });
+
+        assertThat(trail.deleteExpired()).isPositive();
+
+        assertThat(given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?subject={s}", old)
+                .then().statusCode(200).extract().jsonPath().getList("entries")).isEmpty();
+        assertThat(given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?subject={s}", young)
+                .then().statusCode(200).extract().jsonPath().getList("entries")).hasSize(1);
     }
 
     @Test

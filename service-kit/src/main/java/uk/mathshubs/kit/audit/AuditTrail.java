@@ -2,6 +2,7 @@ package uk.mathshubs.kit.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.scheduler.Scheduled;
 import uk.mathshubs.kit.security.Caller;
 
 /**
@@ -29,6 +34,7 @@ import uk.mathshubs.kit.security.Caller;
 @ApplicationScoped
 public class AuditTrail {
 
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     /** Keys whose values identify a teacher; an entry keeps everything else of what changed. */
     private static final Set<String> PERSONAL = Set.of("name", "email", "trn");
 
@@ -37,11 +43,15 @@ public class AuditTrail {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AuditTrail(EntityManager entityManager, Instance<Caller> caller, ObjectMapper json, Clock clock) {
+    private final Duration retention;
+
+    public AuditTrail(EntityManager entityManager, Instance<Caller> caller, ObjectMapper json, Clock clock,
+            @ConfigProperty(name = "kit.audit.retention", defaultValue = "P2190D") Duration retention) {
         this.entityManager = entityManager;
         this.caller = caller;
         this.json = json;
         this.clock = clock;
+        this.retention = retention;
     }
 
     public record Entry(long id, Instant occurredAt, String actor, String action, String subject, JsonNode detail) {
@@ -72,6 +82,22 @@ public class AuditTrail {
                 .setParameter("subject", subject)
                 .setParameter("detail", detail == null ? null : withoutPersonalData(detail.deepCopy()).toString())
                 .executeUpdate();
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        deleteExpired();
+    }
+
+    /** Entries past the retention period (six years unless {@code kit.audit.retention} says otherwise) go, hourly. */
+    @Transactional
+    public int deleteExpired() {
+        int deleted = entityManager.createNativeQuery("DELETE FROM audit_entry WHERE occurred_at < :before")
+                .setParameter("before", clock.instant().minus(retention)).executeUpdate();
+        if (deleted > 0) {
+            LOG.infof("Deleted %d audit entries older than %s", deleted, retention);
+        }
+        return deleted;
     }
 
     /** Newest first, a page at a time. */
