@@ -1,10 +1,5 @@
 package uk.mathshubs.kit.mail;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import uk.mathshubs.kit.relay.BatchDrainer;
 
 /**
  * Sends the mails in the {@code notification} table on a thread of its own: straight after each commit that wrote
@@ -28,14 +24,14 @@ public class NotificationRelay {
 
     private final NotificationDelivery delivery;
     private final NotificationsConfig config;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "notification-relay"));
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final BatchDrainer drainer;
 
     public NotificationRelay(NotificationDelivery delivery, NotificationsConfig config) {
         this.delivery = delivery;
         this.config = config;
+        this.drainer = new BatchDrainer("notification-relay", delivery::sendDue, config.batchSize(),
+                e -> LOG.warnf("Mail sending paused, retrying on the next tick: %s",
+                        NotificationDelivery.withoutAddresses(String.valueOf(e))));
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailOutbox.MailsWritten written) {
@@ -57,41 +53,15 @@ public class NotificationRelay {
 
     /** Asks for a pass; kicks while one runs cost one more pass, not one each. */
     public void kick() {
-        if (stopping) {
-            return;
-        }
-        pending.set(true);
-        if (running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
+        drainer.kick();
     }
 
-    private void drain() {
-        try {
-            while (pending.getAndSet(false) && !stopping) {
-                while (!stopping && delivery.sendDue() == config.batchSize()) {
-                    // a full batch: there may be more
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Mail sending paused, retrying on the next tick: %s", NotificationDelivery.withoutAddresses(String.valueOf(e)));
-        } finally {
-            running.set(false);
-        }
-        if (pending.get() && !stopping && running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
-    }
-
-    /** Lets a running pass finish before the datasource closes; what is left goes after the restart. */
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        stopping = true;
-        worker.shutdown();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+        drainer.stop();
     }
 
     @PreDestroy
     void destroy() {
-        worker.shutdownNow();
+        drainer.destroy();
     }
 }
