@@ -31,9 +31,7 @@ class AuditTrailTest {
         Fixtures.enrol(group, programme, "2024/25", "137001", List.of(person("LEAD_TEACHER_YEAR_4")));
         String teacher = (String) Fixtures.participants(group).getFirst().get("participantId");
         String admin = TestTokens.hubAdmin(hub);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("records", List.of(Map.of("participantId", teacher, "attendance", "ABSENT"))))
-                .put("/api/v1/sessions/{id}/attendance", past).then().statusCode(200);
+        Fixtures.attend(hub, past, List.of(teacher), "ABSENT");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("startsAt", "2098-10-08T16:00", "endsAt", "2098-10-08T17:00", "reason", "Hall unavailable"))
                 .post("/api/v1/sessions/{id}/rescheduling", toMove).then().statusCode(200);

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
@@ -47,10 +46,7 @@ class ErasureTest {
                 "Fola Four", email, trn);
         ApplicationAccepted.Participant kept = Fixtures.person("LEAD_TEACHER_YEAR_5");
         ApplicationAccepted accepted = Fixtures.enrol(group, programme, "2024/25", "137001", List.of(erased, kept));
-        given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(ContentType.JSON)
-                .body(Map.of("records", List.of(Map.of("participantId", erased.participantId(), "attendance", "ATTENDED"),
-                        Map.of("participantId", kept.participantId(), "attendance", "ATTENDED"))))
-                .put("/api/v1/sessions/{id}/attendance", autumn).then().statusCode(200);
+        Fixtures.attend(hub, autumn, List.of(erased.participantId().toString(), kept.participantId().toString()), "ATTENDED");
         String calendar = (String) person(group, erased.participantId()).get("calendarPath");
         given().get(calendar).then().statusCode(200);
         assertThat(tablesHolding(email, trn)).isNotEmpty();

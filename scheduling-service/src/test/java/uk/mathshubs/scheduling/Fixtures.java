@@ -120,6 +120,13 @@ final class Fixtures {
         return accepted;
     }
 
+    /** The hub records the same answer for each of these people at the session. */
+    static void attend(String hub, String session, List<String> people, String attendance) {
+        given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(ContentType.JSON)
+                .body(Map.of("records", people.stream().map(p -> Map.of("participantId", p, "attendance", attendance)).toList()))
+                .put("/api/v1/sessions/{id}/attendance", session).then().statusCode(200);
+    }
+
     /** Each participant's role (or name) with the sessions they are enrolled in, as the NCETM pulls them. */
     static List<Map<String, Object>> participants(UUID group) {
         return given().auth().oauth2(TestTokens.programmeAdmin())

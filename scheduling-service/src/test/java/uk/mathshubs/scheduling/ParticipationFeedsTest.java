@@ -172,8 +172,8 @@ class ParticipationFeedsTest {
         Fixtures.enrol(group, programme, "2024/25", "137001", List.of(person("LEAD_TEACHER_YEAR_4")));
         Fixtures.enrol(group, programme, "2024/25", "137002", List.of(person("LEAD_TEACHER_YEAR_4")));
         List<String> people = Fixtures.participants(group).stream().map(p -> (String) p.get("participantId")).toList();
-        record(hub, autumn, people);
-        record(hub, spring, people);
+        Fixtures.attend(hub, autumn, people, "ATTENDED");
+        Fixtures.attend(hub, spring, people, "ATTENDED");
 
         Instant beforeTitle = Instant.now();
         sql("UPDATE session SET title = 'Autumn session (renamed)' WHERE id = '" + autumn + "'");
@@ -206,8 +206,8 @@ class ParticipationFeedsTest {
         Fixtures.enrol(group, programme, "2024/25", "137002", List.of(person("LEAD_TEACHER_YEAR_4")));
         Map<String, String> byUrn = Fixtures.participants(group).stream()
                 .collect(Collectors.toMap(p -> (String) p.get("urn"), p -> (String) p.get("participantId")));
-        record(hub, autumn, List.of(byUrn.get("137001"), byUrn.get("137002")));
-        record(hub, spring, List.of(byUrn.get("137001")));
+        Fixtures.attend(hub, autumn, List.of(byUrn.get("137001"), byUrn.get("137002")), "ATTENDED");
+        Fixtures.attend(hub, spring, List.of(byUrn.get("137001")), "ATTENDED");
         assertThat(pull("completions", "workGroupId", group.toString(), r -> (String) r.get("urn"))).isEmpty();
 
         String completed;
@@ -229,12 +229,6 @@ class ParticipationFeedsTest {
     private static void submit(EventPublisher events, UUID application, UUID group, String hub, String urn) {
         events.publish(EventType.APPLICATION_SUBMITTED, application,
                 new ApplicationSubmitted(application, "MH-" + urn, group, hub, urn, null, SUBMITTED));
-    }
-
-    private static void record(String hub, String session, List<String> people) {
-        given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(ContentType.JSON)
-                .body(Map.of("records", people.stream().map(p -> Map.of("participantId", p, "attendance", "ATTENDED")).toList()))
-                .put("/api/v1/sessions/{id}/attendance", session).then().statusCode(200);
     }
 
     /** Every page of a feed under one filter, keyed as the caller would upsert. */

@@ -139,7 +139,7 @@ class ParticipationSyncTest {
         }
         List<String> people = Fixtures.participants(group).stream().map(p -> (String) p.get("participantId")).toList();
         for (String session : List.of(autumn, spring)) {
-            record(hub, session, people, "ATTENDED");
+            Fixtures.attend(hub, session, people, "ATTENDED");
         }
 
         Map<String, Object> copy = new HashMap<>();
@@ -159,7 +159,7 @@ class ParticipationSyncTest {
         assertThat(copy).hasSize(6).containsValue("ATTENDED").doesNotContainValue("ABSENT");
 
         Instant before = Instant.now();
-        record(hub, spring, List.of(people.getFirst()), "APOLOGIES");
+        Fixtures.attend(hub, spring, List.of(people.getFirst()), "APOLOGIES");
         given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("workGroupId", group)
                 .queryParam("updated_since", before.toString())
                 .get("/api/v1/participation/attendance").then().statusCode(200)
@@ -170,12 +170,6 @@ class ParticipationSyncTest {
         String csv = given().auth().oauth2(TestTokens.ncetmIntegration()).accept("text/csv")
                 .get("/api/v1/participation/attendance?workGroupId={g}", group).then().statusCode(200).extract().asString();
         assertThat(csv.lines()).hasSize(7);
-    }
-
-    private static void record(String hub, String session, List<String> people, String attendance) {
-        given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(io.restassured.http.ContentType.JSON)
-                .body(Map.of("records", people.stream().map(p -> Map.of("participantId", p, "attendance", attendance)).toList()))
-                .put("/api/v1/sessions/{id}/attendance", session).then().statusCode(200);
     }
 
     /** Pages through a feed for the programme, upserting into the copy; returns the number of pages. */
