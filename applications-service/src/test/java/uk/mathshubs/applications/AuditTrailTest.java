@@ -58,6 +58,8 @@ class AuditTrailTest {
         given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/scheduling-service").then().statusCode(404);
         given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?from=yesterday")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?before=yesterday")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("before"));
     }
 
     @Inject

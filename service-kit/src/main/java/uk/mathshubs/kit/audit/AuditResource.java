@@ -49,12 +49,25 @@ public class AuditResource {
                     + "Pass next as before= for the next page.")
     public AuditTrail.Page entries(@PathParam("service") String name, @QueryParam("action") String action,
             @QueryParam("subject") String subject, @QueryParam("actor") String actor, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("before") Long before,
+            @QueryParam("to") String to, @QueryParam("before") String before,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         if (!service.equals(name)) {
             throw new NotFoundException();
         }
-        return trail.entries(new AuditTrail.Query(action, subject, actor, instant("from", from), instant("to", to), before, size));
+        return trail.entries(new AuditTrail.Query(action, subject, actor, instant("from", from), instant("to", to),
+                entryId("before", before), size));
+    }
+
+    /** A page's next, as given; anything else is the caller's mistake, named, not a 404. */
+    private static Long entryId(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(field, "must be the next of a page this API gave out");
+        }
     }
 
     private static Instant instant(String field, String value) {
