@@ -1,5 +1,6 @@
 package uk.mathshubs.kit.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -64,24 +66,39 @@ public class AuditTrail {
     public record Page(List<Entry> entries, Long next) {
     }
 
-    /** A change made by whoever is calling (a user or client, or the system outside requests). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String action, String subject, JsonNode detail) {
-        record(actor(), action, subject, detail);
+    /** An entry to write, made in the caller's context (its actor); see {@link #entry}. */
+    public record Pending(Instant occurredAt, String actor, String action, String subject, String detail) {
+    }
+
+    /**
+     * The entry for a change made by whoever is calling (a user or client, or the system outside requests), for the
+     * caller to write with the change itself: the outbox writes it in the same statement as the event.
+     */
+    public Pending entry(String action, String subject, JsonNode detail) {
+        return pending(actor(), action, subject, detail);
     }
 
     /** An entry for a named actor, for work that outlives its request (a CSV streamed after the method returned). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subject, JsonNode detail) {
-        entityManager.createNativeQuery("""
-                INSERT INTO audit_entry (occurred_at, actor, action, subject, detail)
-                VALUES (:at, :actor, :action, :subject, CAST(CAST(:detail AS text) AS jsonb))""")
-                .setParameter("at", clock.instant())
-                .setParameter("actor", actor)
-                .setParameter("action", action)
-                .setParameter("subject", subject)
-                .setParameter("detail", detail == null ? null : withoutPersonalData(detail.deepCopy()).toString())
-                .executeUpdate();
+        Pending entry = pending(actor, action, subject, detail);
+        // Plain JDBC: a native query would make Hibernate flush the caller's whole session first.
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO audit_entry (occurred_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, CAST(? AS jsonb))""")) {
+                insert.setTimestamp(1, Timestamp.from(entry.occurredAt()));
+                insert.setString(2, entry.actor());
+                insert.setString(3, entry.action());
+                insert.setString(4, entry.subject());
+                insert.setString(5, entry.detail());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private Pending pending(String actor, String action, String subject, JsonNode detail) {
+        return new Pending(clock.instant(), actor, action, subject,
+                detail == null ? null : withoutPersonalData(detail.deepCopy()).toString());
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -51,15 +52,17 @@ public class NotificationDelivery {
         List<CompletableFuture<Void>> sending = batch.stream()
                 .map(mail -> mailer.send(toMail(mail)).ifNoItem().after(SEND_TIMEOUT).fail().subscribeAsCompletionStage())
                 .toList();
+        List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Claimed mail = batch.get(i);
             try {
                 sending.get(i).join();
-                sent(mail.id());
+                sent.add(mail.id());
             } catch (RuntimeException e) {
                 failed(mail, withoutAddresses(message(e)));
             }
         }
+        sent(sent);
         return batch.size();
     }
 
@@ -95,14 +98,20 @@ public class NotificationDelivery {
         return claimed;
     }
 
-    /** Sent: what it said (names, links) is no longer kept; who was sent what, and when, is, for the retention period. */
+    /**
+     * Sent, the batch in one statement: what they said (names, links) is no longer kept; who was sent what, and when,
+     * is, for the retention period.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void sent(UUID id) {
+    void sent(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         entityManager.createNativeQuery("""
                 UPDATE notification SET sent_at = :now, body = NULL, attachment_content = NULL, last_error = NULL
-                WHERE id = :id""")
+                WHERE id IN (:ids)""")
                 .setParameter("now", clock.instant())
-                .setParameter("id", id)
+                .setParameter("ids", ids)
                 .executeUpdate();
     }
 

@@ -1,12 +1,21 @@
 package uk.mathshubs.kit.outbox;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,23 +25,39 @@ import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.kit.audit.AuditTrail;
 
 /**
- * Records events in the caller's transaction, and each in the audit trail; {@link OutboxRelay} sends them once it
- * commits.
+ * Records events in the caller's transaction, each with its audit entry; {@link OutboxRelay} sends them once it
+ * commits. Rows are written with plain JDBC on the transaction's connection: an ORM entity per event, or a native
+ * query per audit entry, would make Hibernate flush and dirty-check the whole session for every event. Work that
+ * announces many events at once (the allocator's batch) wraps them in {@link #inOneBatch} and they go in one round
+ * trip.
  */
 @ApplicationScoped
 public class Outbox {
 
+    /** The event and its audit entry, one statement. */
+    private static final String INSERT = """
+            WITH event AS (
+                INSERT INTO outbox_event (event_id, type, topic, aggregate_key, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?))
+            INSERT INTO audit_entry (occurred_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, CAST(? AS jsonb))""";
+    private static final Object ANNOUNCED = new Object();
+
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<OutboxWritten> written;
-
     private final AuditTrail audit;
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transaction;
+    /** Events recorded inside {@link #inOneBatch} on this thread, waiting for its end. */
+    private final ThreadLocal<List<Pending>> batch = new ThreadLocal<>();
 
-    public Outbox(ObjectMapper json, Clock clock, Event<OutboxWritten> written, AuditTrail audit) {
+    public Outbox(ObjectMapper json, Clock clock, Event<OutboxWritten> written, AuditTrail audit, EntityManager entityManager,
+            TransactionSynchronizationRegistry transaction) {
         this.json = json;
         this.clock = clock;
         this.written = written;
         this.audit = audit;
+        this.entityManager = entityManager;
+        this.transaction = transaction;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -46,11 +71,82 @@ public class Outbox {
             // A producer bug: refuse to commit a change whose event consumers could not read.
             throw new IllegalStateException(type.type() + " payload breaks its schema: " + violations);
         }
-        new OutboxEvent(UUID.randomUUID(), type.type(), type.topic(), aggregateKey.toString(), body.toString(),
-                clock.instant()).persist();
+        String key = aggregateKey.toString();
         // Every change a service announces is a change to audit: who made it, on what, when.
-        audit.record(type.type(), aggregateKey.toString(), body);
-        written.fire(new OutboxWritten());
+        Pending pending = new Pending(UUID.randomUUID(), type, key, body.toString(), clock.instant(),
+                audit.entry(type.type(), key, body));
+        List<Pending> open = batch.get();
+        if (open != null) {
+            open.add(pending);
+        } else {
+            write(List.of(pending));
+        }
+        announceOnce();
+    }
+
+    /** Runs {@code work}; the events it records are written together when it returns (nothing is written if it throws). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void inOneBatch(Runnable work) {
+        if (batch.get() != null) {
+            work.run(); // already inside one: the outer batch writes them
+            return;
+        }
+        List<Pending> pending = new ArrayList<>();
+        batch.set(pending);
+        try {
+            work.run();
+        } finally {
+            batch.remove();
+        }
+        write(pending);
+    }
+
+    private void write(List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Pending event : events) {
+                    bind(insert, event);
+                    if (events.size() > 1) {
+                        insert.addBatch();
+                    }
+                }
+                if (events.size() > 1) {
+                    insert.executeBatch();
+                } else {
+                    insert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement insert, Pending event) throws SQLException {
+        Timestamp at = Timestamp.from(event.occurredAt());
+        insert.setObject(1, event.eventId());
+        insert.setString(2, event.type().type());
+        insert.setString(3, event.type().topic());
+        insert.setString(4, event.aggregateKey());
+        insert.setString(5, event.payload());
+        insert.setTimestamp(6, at);
+        insert.setTimestamp(7, Timestamp.from(event.audit().occurredAt()));
+        insert.setString(8, event.audit().actor());
+        insert.setString(9, event.audit().action());
+        insert.setString(10, event.audit().subject());
+        insert.setString(11, event.audit().detail());
+    }
+
+    /** The relay hears of the transaction once, however many events it wrote. */
+    private void announceOnce() {
+        if (transaction.getResource(ANNOUNCED) == null) {
+            transaction.putResource(ANNOUNCED, Boolean.TRUE);
+            written.fire(new OutboxWritten());
+        }
+    }
+
+    private record Pending(UUID eventId, EventType type, String aggregateKey, String payload, Instant occurredAt,
+            AuditTrail.Pending audit) {
     }
 
     /** Fired inside the transaction; observed after it commits. */

@@ -3,8 +3,10 @@ package uk.mathshubs.kit.outbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -53,33 +55,57 @@ public class OutboxPublisher {
         if (!ours) {
             return 0;
         }
-        List<OutboxEvent> batch = entityManager.createQuery(
-                "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY seq", OutboxEvent.class)
-                .setMaxResults(BATCH_SIZE).getResultList();
-        if (batch.isEmpty()) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT seq, event_id, type, topic, aggregate_key, payload, occurred_at FROM outbox_event
+                WHERE published_at IS NULL ORDER BY seq LIMIT :batch""")
+                .setParameter("batch", BATCH_SIZE).getResultList();
+        if (rows.isEmpty()) {
             return 0;
         }
+        List<Unsent> batch = rows.stream().map(Unsent::of).toList();
         List<Uni<Void>> acks = batch.stream().map(this::send).toList();
         Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
-        var now = clock.instant();
-        batch.forEach(event -> event.publishedAt = now);
+        // The whole batch marked in one statement, not an entity update each.
+        entityManager.createNativeQuery("UPDATE outbox_event SET published_at = :now WHERE seq IN (:seqs)")
+                .setParameter("now", clock.instant())
+                .setParameter("seqs", batch.stream().map(Unsent::seq).toList())
+                .executeUpdate();
         return batch.size();
     }
 
-    private Uni<Void> send(OutboxEvent event) {
-        Message<String> message = Message.of(event.payload)
+    private Uni<Void> send(Unsent event) {
+        Message<String> message = Message.of(event.payload())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(event.eventId.toString())
-                        .withType(event.type)
+                        .withId(event.eventId().toString())
+                        .withType(event.type())
                         .withSource(source)
-                        .withSubject(event.aggregateKey)
-                        .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                        .withSubject(event.aggregateKey())
+                        .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .build())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(event.topic)
-                        .withKey(event.aggregateKey)
+                        .withTopic(event.topic())
+                        .withKey(event.aggregateKey())
                         .build());
         return emitter.sendMessage(message);
+    }
+
+    /** An event as read for sending. */
+    private record Unsent(long seq, UUID eventId, String type, String topic, String aggregateKey, String payload, Instant occurredAt) {
+
+        static Unsent of(Object[] row) {
+            return new Unsent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    (String) row[5], instant(row[6]));
+        }
+
+        private static Instant instant(Object value) {
+            return switch (value) {
+                case Instant instant -> instant;
+                case java.time.OffsetDateTime offset -> offset.toInstant();
+                case java.sql.Timestamp timestamp -> timestamp.toInstant();
+                default -> throw new IllegalStateException("Unexpected timestamp " + value.getClass());
+            };
+        }
     }
 }
