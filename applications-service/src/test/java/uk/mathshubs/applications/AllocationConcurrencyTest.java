@@ -25,7 +25,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.mathshubs.testsupport.TestTokens;
 
-/** The national opening of applications in miniature: many schools at once, few places. */
+/** The national opening of applications in miniature: many schools at once, few places, placed in arrival order. */
 @QuarkusTest
 class AllocationConcurrencyTest {
 
@@ -57,17 +57,34 @@ class AllocationConcurrencyTest {
                 }));
             }
             start.countDown();
-            List<JsonNode> applications = new ArrayList<>();
             for (Future<HttpResponse<String>> answer : answers) {
                 HttpResponse<String> response = answer.get();
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-                applications.add(JSON.readTree(response.body()).get("application"));
+                assertThat(JSON.readTree(response.body()).at("/application/status").asText()).isEqualTo("SUBMITTED");
             }
-
-            assertThat(applications).filteredOn(a -> a.get("status").asText().equals("ACCEPTED")).hasSize(PLACES);
-            List<Integer> positions = applications.stream().filter(a -> a.get("status").asText().equals("WAITLISTED"))
-                    .map(a -> a.get("waitingListPosition").asInt()).sorted().toList();
-            assertThat(positions).containsExactlyElementsOf(IntStream.rangeClosed(1, SCHOOLS - PLACES).boxed().toList());
         }
+        Allocations.settled(group);
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/work-groups/" + group + "/applications"))
+                .header("Authorization", "Bearer " + TestTokens.hubAdmin("CENTRAL")).build(), HttpResponse.BodyHandlers.ofString());
+        assertAllocatedInArrivalOrder(JSON.readTree(list.body()), PLACES, SCHOOLS);
+    }
+
+    /**
+     * The hub's list is in arrival order: the first {@code places} schools have the places, the others wait in the
+     * same order, numbered 1..n without a gap.
+     */
+    static void assertAllocatedInArrivalOrder(JsonNode inArrivalOrder, int places, int schools) {
+        List<String> statuses = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        inArrivalOrder.forEach(a -> {
+            statuses.add(a.get("status").asText());
+            if (a.hasNonNull("waitingListPosition")) {
+                positions.add(a.get("waitingListPosition").asInt());
+            }
+        });
+        assertThat(statuses).hasSize(schools);
+        assertThat(statuses.subList(0, places)).containsOnly("ACCEPTED");
+        assertThat(statuses.subList(places, schools)).containsOnly("WAITLISTED");
+        assertThat(positions).containsExactlyElementsOf(IntStream.rangeClosed(1, schools - places).boxed().toList());
     }
 }

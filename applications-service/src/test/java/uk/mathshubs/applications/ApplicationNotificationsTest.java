@@ -319,6 +319,7 @@ class ApplicationNotificationsTest {
             ExtractableResponse<Response> submitted = given().auth().oauth2(TestTokens.hubWebsite(HUB)).contentType(ContentType.JSON)
                     .body(form()).post("/api/v1/work-groups/{id}/applications", group)
                     .then().statusCode(201).extract();
+            Allocations.settled(group);
             lastSecret = submitted.path("secret");
             return submitted;
         }

@@ -11,14 +11,23 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.Topics;
@@ -34,18 +43,20 @@ class ApplicationSubmissionTest {
     void firstComeFirstServedAcceptsWhilePlacesLastAndAnnouncesTheAcceptance() {
         UUID group = WorkGroups.openGroup(HUB, 1);
         try (TopicProbe topic = new TopicProbe(Topics.APPLICATIONS)) {
+            // Received at once; the allocator places it behind the request.
             String reference = submit(group, ApplicationForms.valid(urn()))
                     .statusCode(201)
                     .body("reference", matchesPattern("MH-[0-9A-Z]{4}-[0-9A-Z]{4}"))
-                    .body("application.status", equalTo("ACCEPTED"))
+                    .body("application.status", equalTo("SUBMITTED"))
                     .body("application.people.role", equalTo(List.of("HEADTEACHER", "LEAD_TEACHER_RECEPTION",
                             "LEAD_TEACHER_YEAR_1", "LEAD_TEACHER_YEAR_2", "MATHS_LEAD")))
                     .extract().path("reference");
+            String second = submit(group, ApplicationForms.valid(urn())).statusCode(201)
+                    .body("application.status", equalTo("SUBMITTED")).extract().path("reference");
 
-            submit(group, ApplicationForms.valid(urn()))
-                    .statusCode(201)
-                    .body("application.status", equalTo("WAITLISTED"))
-                    .body("application.waitingListPosition", equalTo(1));
+            Allocations.settled(group);
+            asHub(reference).body("status", equalTo("ACCEPTED"));
+            asHub(second).body("status", equalTo("WAITLISTED")).body("waitingListPosition", equalTo(1));
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(topic.poll())
                     .anySatisfy(event -> {
@@ -70,12 +81,40 @@ class ApplicationSubmissionTest {
     }
 
     @Test
+    void sixIdenticalSubmissionsAtOnceGiveTheSchoolOneApplicationAndNeverAServerError() throws Exception {
+        UUID group = WorkGroups.openGroup(HUB, 10);
+        Map<String, Object> form = ApplicationForms.valid(urn());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+        try (ExecutorService clicks = Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                answers.add(clicks.submit(() -> {
+                    start.await();
+                    return submit(group, form).extract();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            Set<String> references = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                codes.add(answer.get().statusCode());
+                references.add(answer.get().path("reference"));
+            }
+            assertThat(codes).as("one created, the others answered with it").containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(references).hasSize(1);
+        }
+        given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
+                .then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
     void aSchoolReadsItsOwnApplicationWithItsSecretAndNobodyElseDoes() {
         UUID group = WorkGroups.openGroup(HUB, 10);
         var submitted = submit(group, ApplicationForms.valid(urn())).statusCode(201).extract();
         String reference = submitted.path("reference");
         String secret = submitted.path("secret");
 
+        Allocations.settled(group);
         given().header("X-Application-Secret", secret).get("/api/v1/applications/{ref}", reference)
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
         given().header("X-Application-Secret", "guess").get("/api/v1/applications/{ref}", reference)
@@ -152,12 +191,14 @@ class ApplicationSubmissionTest {
     @Test
     void aCapacityCutBelowThePlacesGivenTakesNoPlaceAwayAndGivesNoMore() {
         UUID group = WorkGroups.openGroup(HUB, 2);
-        submit(group, ApplicationForms.valid(urn())).statusCode(201).body("application.status", equalTo("ACCEPTED"));
-        submit(group, ApplicationForms.valid(urn())).statusCode(201).body("application.status", equalTo("ACCEPTED"));
+        submit(group, ApplicationForms.valid(urn())).statusCode(201);
+        submit(group, ApplicationForms.valid(urn())).statusCode(201);
+        Allocations.settled(group);
 
         WorkGroups.changeCapacity(group, HUB, 1, 3);
 
-        submit(group, ApplicationForms.valid(urn())).statusCode(201).body("application.status", equalTo("WAITLISTED"));
+        submit(group, ApplicationForms.valid(urn())).statusCode(201);
+        Allocations.settled(group);
         given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
                 .then().statusCode(200).body("status", equalTo(List.of("ACCEPTED", "ACCEPTED", "WAITLISTED")));
     }
@@ -192,6 +233,10 @@ class ApplicationSubmissionTest {
 
     private static ValidatableResponse rejected(UUID group, Map<String, Object> form, String field) {
         return submit(group, form).statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
+    }
+
+    private static ValidatableResponse asHub(String reference) {
+        return given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/applications/{ref}", reference).then().statusCode(200);
     }
 
     private static ValidatableResponse submit(UUID group, Map<String, Object> form) {

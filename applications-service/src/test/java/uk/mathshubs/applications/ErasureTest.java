@@ -115,8 +115,10 @@ class ErasureTest {
                 ApplicationForms.teacher("LEAD_TEACHER_YEAR_2", "Yolanda Two", trn()),
                 Map.of("role", "MATHS_LEAD", "name", "Sam Wycherley", "email", contactEmail, "trn", contactTrn,
                         "schoolRoles", "Maths lead")));
-        return given().auth().oauth2(TestTokens.hubWebsite("CENTRAL")).contentType(ContentType.JSON).body(form)
+        String reference = given().auth().oauth2(TestTokens.hubWebsite("CENTRAL")).contentType(ContentType.JSON).body(form)
                 .post("/api/v1/work-groups/{id}/applications", group).then().statusCode(201).extract().path("reference");
+        Allocations.settled(group);
+        return reference;
     }
 
     /** A TRN nobody else in the tests has. */

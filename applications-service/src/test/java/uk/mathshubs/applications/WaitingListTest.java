@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import uk.mathshubs.applications.service.Decisions;
+import uk.mathshubs.applications.allocation.Offers;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.Topics;
 import uk.mathshubs.testsupport.TestTokens;
@@ -37,7 +37,7 @@ class WaitingListTest {
     TestClock clock;
 
     @Inject
-    Decisions decisions;
+    Offers offers;
 
     @AfterEach
     void realTime() {
@@ -65,12 +65,12 @@ class WaitingListTest {
 
             // Still inside the hold: nothing expires.
             clock.advance(Duration.ofHours(47));
-            assertThat(decisions.expireOffers()).isZero();
+            assertThat(offers.expire()).isZero();
             second.read().body("status", equalTo("OFFERED"));
 
             // Past it: the offer expires and the place goes to the next school.
             clock.advance(Duration.ofHours(2));
-            assertThat(decisions.expireOffers()).as("offers expired, this one among them").isPositive();
+            assertThat(offers.expire()).as("offers expired, this one among them").isPositive();
             second.read().body("status", equalTo("EXPIRED")).body("offerExpiresAt", nullValue());
             third.read().body("status", equalTo("OFFERED")).body("waitingListPosition", nullValue());
 
@@ -158,6 +158,7 @@ class WaitingListTest {
         refused.read().body("status", equalTo("INELIGIBLE"));
 
         WorkGroups.publish(spec.closed());
+        Allocations.settled(group);
 
         second.read().body("status", equalTo("ACCEPTED"));
         third.read().body("status", equalTo("ACCEPTED"));
@@ -184,10 +185,12 @@ class WaitingListTest {
         return apply(group, urn);
     }
 
+    /** Applies, and waits for the allocator as a hub admin would. */
     private static Applicant apply(UUID group, String urn) {
         var submitted = given().auth().oauth2(TestTokens.hubWebsite(HUB)).contentType(ContentType.JSON)
                 .body(ApplicationForms.valid(urn)).post("/api/v1/work-groups/{id}/applications", group)
                 .then().statusCode(201).extract();
+        Allocations.settled(group);
         return new Applicant(submitted.path("reference"), submitted.path("secret"));
     }
 

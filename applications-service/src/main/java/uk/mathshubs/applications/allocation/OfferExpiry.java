@@ -1,4 +1,4 @@
-package uk.mathshubs.applications.service;
+package uk.mathshubs.applications.allocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,15 +12,15 @@ public class OfferExpiry {
 
     private static final Logger LOG = Logger.getLogger(OfferExpiry.class);
 
-    private final Decisions decisions;
+    private final Offers offers;
 
-    public OfferExpiry(Decisions decisions) {
-        this.decisions = decisions;
+    public OfferExpiry(Offers offers) {
+        this.offers = offers;
     }
 
     @Scheduled(every = "${applications.offer-expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireOffers() {
-        int expired = decisions.expireOffers();
+        int expired = offers.expire();
         if (expired > 0) {
             LOG.infof("%d offered places expired and went to the next schools waiting", expired);
         }

@@ -1,4 +1,4 @@
-package uk.mathshubs.applications.service;
+package uk.mathshubs.applications.allocation;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -10,30 +10,61 @@ import jakarta.transaction.Transactional;
 import uk.mathshubs.applications.domain.Application;
 
 /**
- * The places of a Work Group and its waiting list. Each step is one guarded UPDATE on the Work Group's row, so
- * concurrent applications queue on that row's lock and no interleaving — across threads or service instances —
- * can overbook; the {@code work_group_never_overbooked} constraint stands behind it. Statuses are the caller's
- * business; this class only counts.
+ * A Work Group's places and its waiting list, counted on its row in this service: every change is a guarded UPDATE
+ * of that row, so two changes to one group (the allocator's batch, a hub's decision, a withdrawal) happen one after
+ * the other, across threads and instances, and the {@code work_group_never_overbooked} constraint stands behind them.
+ * Statuses are the caller's business; this class only counts.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class Allocation {
+public class Places {
 
     private final EntityManager entityManager;
 
-    public Allocation(EntityManager entityManager) {
+    public Places(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
+    /** How a Work Group stands, its row locked until the transaction ends. */
+    public record Count(int capacity, int allocated, int waiting) {
+
+        public int free() {
+            return Math.max(0, capacity - allocated);
+        }
+    }
+
+    /** The group's count, locked for the allocator; empty when another transaction holds it (try again later). */
+    public Optional<Count> lockUnlessBusy(UUID workGroupId) {
+        @SuppressWarnings("unchecked")
+        var rows = (java.util.List<Object[]>) entityManager.createNativeQuery("""
+                        SELECT capacity, places_allocated, waiting_list_length FROM work_group WHERE id = :id FOR UPDATE SKIP LOCKED""")
+                .setParameter("id", workGroupId)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new Count(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
+                ((Number) row[2]).intValue()));
+    }
+
+    /** A batch's places taken and schools added to the waiting list, in one update. */
+    public void add(UUID workGroupId, int placesTaken, int joinedWaitingList) {
+        entityManager.createNativeQuery("""
+                        UPDATE work_group SET places_allocated = places_allocated + :taken,
+                            waiting_list_length = waiting_list_length + :joined
+                        WHERE id = :id""")
+                .setParameter("taken", placesTaken)
+                .setParameter("joined", joinedWaitingList)
+                .setParameter("id", workGroupId)
+                .executeUpdate();
+    }
+
     /** Takes a place if one is free. */
-    public boolean takePlace(UUID workGroupId) {
+    public boolean take(UUID workGroupId) {
         return entityManager.createNativeQuery(
                         "UPDATE work_group SET places_allocated = places_allocated + 1 WHERE id = :id AND places_allocated < capacity")
                 .setParameter("id", workGroupId)
                 .executeUpdate() == 1;
     }
 
-    public void releasePlace(UUID workGroupId) {
+    public void release(UUID workGroupId) {
         entityManager.createNativeQuery(
                         "UPDATE work_group SET places_allocated = places_allocated - 1 WHERE id = :id AND places_allocated > 0")
                 .setParameter("id", workGroupId)
@@ -51,7 +82,7 @@ public class Allocation {
 
     /** The school at {@code position} leaves the list; everyone behind it moves up one, so the list stays 1..n. */
     public void leaveWaitingList(UUID workGroupId, int position) {
-        lockWorkGroup(workGroupId);
+        lock(workGroupId);
         entityManager.createNativeQuery(
                         "UPDATE application SET waiting_list_position = waiting_list_position - 1 "
                                 + "WHERE work_group_id = :id AND waiting_list_position > :position")
@@ -68,7 +99,7 @@ public class Allocation {
         return Application.find("workGroupId = ?1 and waitingListPosition = 1", workGroupId).firstResultOptional();
     }
 
-    private void lockWorkGroup(UUID workGroupId) {
+    private void lock(UUID workGroupId) {
         entityManager.createNativeQuery("SELECT 1 FROM work_group WHERE id = :id FOR UPDATE")
                 .setParameter("id", workGroupId)
                 .getSingleResult();

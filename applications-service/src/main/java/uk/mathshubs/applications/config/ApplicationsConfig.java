@@ -25,6 +25,15 @@ public interface ApplicationsConfig {
 
     SchoolRegisterConfig schoolRegister();
 
+    AllocatorConfig allocator();
+
+    interface AllocatorConfig {
+
+        /** How often the allocator looks for work besides after each intake (read by the scheduler in {@code Allocator}). */
+        @WithDefault("1s")
+        String pollInterval();
+    }
+
     interface SchoolRegisterConfig {
 
         /** Load the sample register and history (src/main/resources/schools) into an empty register: never in production. */

@@ -93,6 +93,10 @@ public class Application extends PanacheEntityBase {
     @Column(name = "waiting_list_position")
     public Integer waitingListPosition;
 
+    /** Its place in the order applications arrived in: first come, first served (see {@code allocation.ArrivalOrder}). */
+    @Column(nullable = false, updatable = false)
+    public Long arrival;
+
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 

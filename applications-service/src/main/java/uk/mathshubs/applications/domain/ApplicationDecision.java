@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -19,8 +20,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "application_decision")
 public class ApplicationDecision extends PanacheEntityBase {
 
+    /** Who made a step the platform took by itself: eligibility at intake, allocation, an offer expiring. */
+    public static final String PLATFORM = "platform";
+
+    /** Ids fifty at a time, so that a batch's history goes in one round trip. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "application_decision_id")
+    @SequenceGenerator(name = "application_decision_id", sequenceName = "application_decision_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "application_id", nullable = false)

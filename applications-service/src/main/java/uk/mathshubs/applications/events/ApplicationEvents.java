@@ -35,10 +35,10 @@ public class ApplicationEvents {
         this.notifications = notifications;
     }
 
-    public void submitted(Application a) {
+    public void submitted(Application a, WorkGroup group) {
         outbox.record(EventType.APPLICATION_SUBMITTED, a.id,
                 new ApplicationSubmitted(a.id, a.reference, a.workGroupId, a.hubCode, a.urn, a.schoolName, a.submittedAt));
-        notifications.received(a, workGroup(a));
+        notifications.received(a, group);
     }
 
     /** The school has a place: the people to enrol travel with it. */
@@ -50,10 +50,10 @@ public class ApplicationEvents {
         notifications.decided(a, group);
     }
 
-    public void waitlisted(Application a) {
+    public void waitlisted(Application a, WorkGroup group) {
         outbox.record(EventType.APPLICATION_WAITLISTED, a.id,
                 new ApplicationWaitlisted(a.id, a.reference, a.workGroupId, a.urn, a.waitingListPosition));
-        notifications.decided(a, workGroup(a));
+        notifications.decided(a, group);
     }
 
     public void rejected(Application a, boolean placeReleased) {
@@ -67,10 +67,10 @@ public class ApplicationEvents {
                 new ApplicationWithdrawn(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decidedAt));
     }
 
-    public void offered(Application a) {
+    public void offered(Application a, WorkGroup group) {
         outbox.record(EventType.APPLICATION_OFFER_MADE, a.id,
                 new ApplicationOffered(a.id, a.reference, a.workGroupId, a.urn, a.offerExpiresAt));
-        notifications.offered(a, workGroup(a));
+        notifications.offered(a, group);
     }
 
     public void offerDeclined(Application a) {

@@ -1,4 +1,4 @@
-package uk.mathshubs.applications.events;
+package uk.mathshubs.applications.incoming;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

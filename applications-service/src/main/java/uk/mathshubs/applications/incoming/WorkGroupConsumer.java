@@ -1,6 +1,7 @@
-package uk.mathshubs.applications.events;
+package uk.mathshubs.applications.incoming;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -9,7 +10,8 @@ import org.jboss.logging.Logger;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import uk.mathshubs.applications.domain.WorkGroup;
-import uk.mathshubs.applications.service.Decisions;
+import uk.mathshubs.applications.allocation.Allocator;
+import uk.mathshubs.applications.allocation.Offers;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
 import uk.mathshubs.kit.inbox.EventPayloads;
@@ -17,7 +19,7 @@ import uk.mathshubs.kit.inbox.ProcessedEvents;
 
 /**
  * Keeps this service's copy of each Work Group in step with the catalogue; a priority-rules group that closes is
- * allocated, and places added to a full group go to the schools waiting.
+ * handed to the allocator, and places added to a full group go to the schools waiting.
  */
 @ApplicationScoped
 public class WorkGroupConsumer {
@@ -27,12 +29,14 @@ public class WorkGroupConsumer {
 
     private final ProcessedEvents processed;
     private final EventPayloads payloads;
-    private final Decisions decisions;
+    private final Offers offers;
+    private final Event<Allocator.Due> allocationDue;
 
-    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads, Decisions decisions) {
+    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads, Offers offers, Event<Allocator.Due> allocationDue) {
         this.processed = processed;
         this.payloads = payloads;
-        this.decisions = decisions;
+        this.offers = offers;
+        this.allocationDue = allocationDue;
     }
 
     @Incoming("work-groups")
@@ -79,10 +83,10 @@ public class WorkGroupConsumer {
         group.persist();
 
         if (!group.isFirstComeFirstServed() && "CLOSED".equals(group.status)) {
-            decisions.allocateByPriority(group.id);
+            allocationDue.fire(new Allocator.Due()); // priority rules: the allocator places the group now it is closed
         }
         if (group.capacity > capacityBefore && capacityBefore > 0) {
-            decisions.offerFreePlaces(group.id);
+            offers.offerFreePlaces(group.id);
         }
     }
 }

@@ -13,11 +13,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import uk.mathshubs.applications.allocation.Allocator;
+import uk.mathshubs.applications.allocation.ArrivalOrder;
 import uk.mathshubs.applications.api.ApplicationRequest;
 import uk.mathshubs.applications.domain.Application;
+import uk.mathshubs.applications.domain.ApplicationDecision;
 import uk.mathshubs.applications.domain.ApplicationPerson;
 import uk.mathshubs.applications.domain.ApplicationStatus;
 import uk.mathshubs.applications.domain.Trn;
@@ -28,6 +33,7 @@ import uk.mathshubs.applications.domain.eligibility.Eligibility;
 import uk.mathshubs.applications.domain.eligibility.RuleSet;
 import uk.mathshubs.applications.events.ApplicationEvents;
 import uk.mathshubs.contracts.ParticipantRole;
+import uk.mathshubs.kit.problem.Constraints;
 import uk.mathshubs.kit.problem.Problem;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
@@ -41,16 +47,18 @@ public class ApplicationService {
     /** Crockford's base 32: no I, L, O or U to misread when a school reads its reference over the phone. */
     private static final char[] REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
-    private final Decisions decisions;
+    private final ArrivalOrder arrivals;
+    private final Event<Allocator.Due> allocationDue;
     private final EligibilityService eligibility;
     private final Confirmations confirmations;
     private final ApplicationEvents events;
     private final Caller caller;
     private final Clock clock;
 
-    public ApplicationService(Decisions decisions, EligibilityService eligibility, Confirmations confirmations,
-            ApplicationEvents events, Caller caller, Clock clock) {
-        this.decisions = decisions;
+    public ApplicationService(ArrivalOrder arrivals, Event<Allocator.Due> allocationDue, EligibilityService eligibility,
+            Confirmations confirmations, ApplicationEvents events, Caller caller, Clock clock) {
+        this.arrivals = arrivals;
+        this.allocationDue = allocationDue;
         this.eligibility = eligibility;
         this.confirmations = confirmations;
         this.events = events;
@@ -58,14 +66,31 @@ public class ApplicationService {
         this.clock = clock;
     }
 
-    /** A new application, or the school's existing one for this Work Group (resubmitting changes nothing). */
+    /**
+     * Intake: a new application, received in one short transaction that takes no lock other schools wait on (it holds
+     * only its Work Group's arrival gate, shared, see {@link ArrivalOrder}); the {@link Allocator} gives the place
+     * behind it. Resubmitting for the same school changes nothing, and two submissions racing for one school give that
+     * school's one application: the first is created, the others are answered with it.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Submission submit(UUID workGroupId, ApplicationRequest request) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> receive(workGroupId, request));
+        } catch (RuntimeException e) {
+            if (!Constraints.violated(e, "one_application_per_school")) {
+                throw e;
+            }
+            return existing(workGroupId, request.school().urn()).map(Submission::existing).orElseThrow(() -> e);
+        }
+    }
+
+    private Submission receive(UUID workGroupId, ApplicationRequest request) {
         WorkGroup group = WorkGroup.<WorkGroup>findByIdOptional(workGroupId)
                 .orElseThrow(() -> ProblemException.notFound("Work Group " + workGroupId));
         requireActsFor(group.hubCode);
         Optional<Application> existing = existing(workGroupId, request.school().urn());
         if (existing.isPresent()) {
-            return new Submission(existing.get(), Optional.empty());
+            return Submission.existing(existing.get());
         }
         if (!group.acceptsApplicationsAt(clock.instant())) {
             throw new ProblemException(409, "applications-closed", "Applications are closed",
@@ -80,26 +105,20 @@ public class ApplicationService {
 
         String secret = randomSecret();
         Application application = newApplication(group, request, secret);
+        application.arrival = arrivals.take(group.id);
         application.eligibility = answer;
         application.eligibilityOutcome = answer.outcome();
         application.priority = answer.priority();
         application.persist();
-        events.submitted(application);
+        events.submitted(application, group);
         confirmations.request(application, group);
-        // Everything written so far goes to the database now, before a place is taken: taking one locks the Work
-        // Group's row until commit, and every other school applying waits on that lock.
-        Application.flush();
+        // What the rules alone decide is decided now; a place is the allocator's to give, in arrival order.
         switch (answer.outcome()) {
-            case INELIGIBLE -> application.moveTo(ApplicationStatus.INELIGIBLE, answer.decidedBy().reason(), Decisions.PLATFORM,
-                    clock.instant());
-            case NEEDS_REVIEW -> application.moveTo(ApplicationStatus.NEEDS_REVIEW, answer.decidedBy().reason(), Decisions.PLATFORM,
-                    clock.instant());
-            // Priority rules wait for the close; first come first served places the school now.
-            case ELIGIBLE -> {
-                if (group.isFirstComeFirstServed()) {
-                    decisions.place(application, group, Decisions.PLATFORM);
-                }
-            }
+            case INELIGIBLE -> application.moveTo(ApplicationStatus.INELIGIBLE, answer.decidedBy().reason(),
+                    ApplicationDecision.PLATFORM, clock.instant());
+            case NEEDS_REVIEW -> application.moveTo(ApplicationStatus.NEEDS_REVIEW, answer.decidedBy().reason(),
+                    ApplicationDecision.PLATFORM, clock.instant());
+            case ELIGIBLE -> allocationDue.fire(new Allocator.Due());
         }
         return new Submission(application, Optional.of(secret));
     }
@@ -124,7 +143,7 @@ public class ApplicationService {
     public Optional<List<Application>> forWorkGroup(UUID workGroupId) {
         return WorkGroup.<WorkGroup>findByIdOptional(workGroupId).map(group -> {
             requireActsFor(group.hubCode);
-            return Application.list("workGroupId", Sort.by("submittedAt").and("reference"), workGroupId);
+            return Application.list("workGroupId", Sort.by("arrival"), workGroupId);
         });
     }
 
@@ -236,5 +255,9 @@ public class ApplicationService {
 
     /** The application, and its secret when it was created just now. */
     public record Submission(Application application, Optional<String> secret) {
+
+        static Submission existing(Application application) {
+            return new Submission(application, Optional.empty());
+        }
     }
 }
