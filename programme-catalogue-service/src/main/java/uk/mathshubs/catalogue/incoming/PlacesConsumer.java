@@ -1,4 +1,4 @@
-package uk.mathshubs.catalogue.events;
+package uk.mathshubs.catalogue.incoming;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package uk.mathshubs.scheduling.events;
+package uk.mathshubs.scheduling.incoming;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package uk.mathshubs.scheduling.events;
+package uk.mathshubs.scheduling.incoming;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
