@@ -81,6 +81,12 @@ public enum EventType {
         return "schemas/" + schemaName + ".json";
     }
 
+    /** The types whose payload is {@code payloadType}: the v1 Work Group events all carry a {@code WorkGroupPayload}. */
+    public static java.util.Set<EventType> carrying(Class<? extends Record> payloadType) {
+        return java.util.Arrays.stream(values()).filter(t -> t.payloadType() == payloadType)
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(EventType.class)));
+    }
+
     public static Optional<EventType> fromType(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }

@@ -141,8 +141,12 @@ final class Fixtures {
                 .setParameter("id", eventId).getSingleResult()).intValue() == 1);
     }
 
+    /** An event sent, and the key it was sent with (events with one key stay in order). */
+    record Published(String id, String key) {
+    }
+
     /** A CloudEvent of a type no contract defines, such as a newer producer might send. */
-    static String publishUnknown(String topic, String key, String type) {
+    static Published publishUnknown(String topic, String key, String type) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -162,6 +166,6 @@ final class Fixtures {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        return id;
+        return new Published(id, key);
     }
 }

@@ -1,21 +1,22 @@
 package uk.mathshubs.applications.incoming;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import uk.mathshubs.applications.domain.WorkGroup;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.mathshubs.applications.allocation.Allocator;
 import uk.mathshubs.applications.allocation.Offers;
+import uk.mathshubs.applications.domain.WorkGroup;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
-import uk.mathshubs.kit.inbox.EventPayloads;
-import uk.mathshubs.kit.inbox.ProcessedEvents;
+import uk.mathshubs.kit.inbox.Inbox;
 
 /**
  * Keeps this service's copy of each Work Group in step with the catalogue; a priority-rules group that closes is
@@ -27,30 +28,25 @@ public class WorkGroupConsumer {
     private static final Logger LOG = Logger.getLogger(WorkGroupConsumer.class);
     private static final String CONSUMER = "applications-service.work-groups";
 
-    private final ProcessedEvents processed;
-    private final EventPayloads payloads;
+    private final Inbox inbox;
     private final Offers offers;
     private final Event<Allocator.Due> allocationDue;
 
-    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads, Offers offers, Event<Allocator.Due> allocationDue) {
-        this.processed = processed;
-        this.payloads = payloads;
+    public WorkGroupConsumer(Inbox inbox, Offers offers, Event<Allocator.Due> allocationDue) {
+        this.inbox = inbox;
         this.offers = offers;
         this.allocationDue = allocationDue;
     }
 
     @Incoming("work-groups")
     @Blocking
-    @Transactional
-    public void onWorkGroupEvent(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        if (!processed.firstDelivery(CONSUMER, cloudEvent.getId())) {
-            return;
-        }
-        if (EventType.fromType(cloudEvent.getType()).filter(t -> t.payloadType() == WorkGroupPayload.class).isEmpty()) {
-            LOG.debugf("Ignoring %s", cloudEvent.getType());
-            return;
-        }
-        WorkGroupPayload event = payloads.read(payload, WorkGroupPayload.class);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> onWorkGroupEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver(CONSUMER, batch, EventType.carrying(WorkGroupPayload.class), this::apply);
+    }
+
+    private void apply(Inbox.Event changed) {
+        WorkGroupPayload event = changed.payload(WorkGroupPayload.class);
         WorkGroup group = WorkGroup.findById(event.workGroupId());
         int capacityBefore = group == null ? 0 : group.capacity;
         if (group == null) {

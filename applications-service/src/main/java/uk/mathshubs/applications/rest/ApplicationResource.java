@@ -60,9 +60,10 @@ public class ApplicationResource {
     @Path("/work-groups/{id}/applications")
     @RolesAllowed({Caller.HUB_WEBSITE, Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
     @Operation(summary = "Apply for a place (hub websites, for their own hub's Work Groups)",
-            description = "Answers 201 with the reference and a one-time secret; resubmitting for the same school answers 200 with the "
-                    + "existing application. The eligibility rules are applied at once; the school hears the allocation decision on "
-                    + "the Work Group's confirmation date.")
+            description = "Answers 201 with the reference, a one-time secret and the status SUBMITTED (received); resubmitting for "
+                    + "the same school, or submitting twice at once, answers 200 with the school's one application. The eligibility "
+                    + "rules are applied at once (INELIGIBLE or NEEDS_REVIEW show straight away); the place is given just after, in "
+                    + "the order applications arrived, and the school hears the decision on the Work Group's confirmation date.")
     public RestResponse<SubmittedApplication> submit(@PathParam("id") UUID workGroupId, @NotNull @Valid ApplicationRequest request) {
         ApplicationService.Submission submission = applications.submit(workGroupId, request);
         ApplicationView view = view(submission.application());
@@ -77,7 +78,7 @@ public class ApplicationResource {
     @GET
     @Path("/work-groups/{id}/applications")
     @RolesAllowed({Caller.HUB_WEBSITE, Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
-    @Operation(summary = "A Work Group's applications, in the order they arrived")
+    @Operation(summary = "A Work Group's applications, in the order they arrived (the order places are given in)")
     public List<ApplicationView> list(@PathParam("id") UUID workGroupId) {
         return mapper.toViews(applications.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new), access.seesDecisionsEarly());
     }

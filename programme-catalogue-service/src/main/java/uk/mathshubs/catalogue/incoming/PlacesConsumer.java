@@ -1,19 +1,23 @@
 package uk.mathshubs.catalogue.incoming;
 
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
-import uk.mathshubs.kit.inbox.EventPayloads;
-import uk.mathshubs.kit.inbox.ProcessedEvents;
+import uk.mathshubs.kit.inbox.Inbox;
 
 /**
  * Counts the places the applications service has given in each Work Group. That service is the authority
@@ -24,47 +28,42 @@ import uk.mathshubs.kit.inbox.ProcessedEvents;
 public class PlacesConsumer {
 
     private static final String CONSUMER = "programme-catalogue-service.applications";
+    /** The events that give or give back a place; the others are passed over. */
+    private static final Set<EventType> HANDLED = EnumSet.of(EventType.APPLICATION_ACCEPTED, EventType.APPLICATION_WITHDRAWN,
+            EventType.APPLICATION_REJECTED);
 
-    private final ProcessedEvents processed;
-    private final EventPayloads payloads;
+    private final Inbox inbox;
     private final EntityManager entityManager;
 
-    public PlacesConsumer(ProcessedEvents processed, EventPayloads payloads, EntityManager entityManager) {
-        this.processed = processed;
-        this.payloads = payloads;
+    public PlacesConsumer(Inbox inbox, EntityManager entityManager) {
+        this.inbox = inbox;
         this.entityManager = entityManager;
     }
 
     @Incoming("applications")
     @Blocking
-    @Transactional
-    public void onApplicationEvent(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        EventType type = EventType.fromType(cloudEvent.getType()).orElse(null);
-        if (type != EventType.APPLICATION_ACCEPTED && type != EventType.APPLICATION_WITHDRAWN
-                && type != EventType.APPLICATION_REJECTED) {
-            return;
-        }
-        if (!processed.firstDelivery(CONSUMER, cloudEvent.getId())) {
-            return;
-        }
-        switch (type) {
-            case APPLICATION_ACCEPTED -> adjust(payloads.read(payload, ApplicationAccepted.class).workGroupId(), +1);
-            case APPLICATION_WITHDRAWN -> {
-                ApplicationWithdrawn withdrawn = payloads.read(payload, ApplicationWithdrawn.class);
-                if (withdrawn.placeReleased()) {
-                    adjust(withdrawn.workGroupId(), -1);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> onApplicationEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver(CONSUMER, batch, HANDLED, event -> {
+            switch (event.type()) {
+                case APPLICATION_ACCEPTED -> adjust(event.payload(ApplicationAccepted.class).workGroupId(), +1);
+                case APPLICATION_WITHDRAWN -> {
+                    ApplicationWithdrawn withdrawn = event.payload(ApplicationWithdrawn.class);
+                    if (withdrawn.placeReleased()) {
+                        adjust(withdrawn.workGroupId(), -1);
+                    }
+                }
+                default -> {
+                    ApplicationRejected rejected = event.payload(ApplicationRejected.class);
+                    if (rejected.placeReleased()) {
+                        adjust(rejected.workGroupId(), -1);
+                    }
                 }
             }
-            default -> {
-                ApplicationRejected rejected = payloads.read(payload, ApplicationRejected.class);
-                if (rejected.placeReleased()) {
-                    adjust(rejected.workGroupId(), -1);
-                }
-            }
-        }
+        });
     }
 
-    private void adjust(java.util.UUID workGroupId, int by) {
+    private void adjust(UUID workGroupId, int by) {
         entityManager.createNativeQuery(
                 "UPDATE work_group SET places_allocated = GREATEST(0, places_allocated + :by) WHERE id = :id")
                 .setParameter("by", by)

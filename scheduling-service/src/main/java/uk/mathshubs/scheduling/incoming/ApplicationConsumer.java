@@ -1,17 +1,28 @@
 package uk.mathshubs.scheduling.incoming;
 
+import static uk.mathshubs.contracts.EventType.APPLICATION_ACCEPTED;
+import static uk.mathshubs.contracts.EventType.APPLICATION_OFFER_DECLINED;
+import static uk.mathshubs.contracts.EventType.APPLICATION_OFFER_EXPIRED;
+import static uk.mathshubs.contracts.EventType.APPLICATION_OFFER_MADE;
+import static uk.mathshubs.contracts.EventType.APPLICATION_PEOPLE_ERASED;
+import static uk.mathshubs.contracts.EventType.APPLICATION_REJECTED;
+import static uk.mathshubs.contracts.EventType.APPLICATION_SUBMITTED;
+import static uk.mathshubs.contracts.EventType.APPLICATION_WAITLISTED;
+import static uk.mathshubs.contracts.EventType.APPLICATION_WITHDRAWN;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
@@ -21,8 +32,7 @@ import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
-import uk.mathshubs.kit.inbox.EventPayloads;
-import uk.mathshubs.kit.inbox.ProcessedEvents;
+import uk.mathshubs.kit.inbox.Inbox;
 import uk.mathshubs.scheduling.service.EnrolmentService;
 import uk.mathshubs.scheduling.service.Erasures;
 import uk.mathshubs.scheduling.service.SchoolApplications;
@@ -35,57 +45,58 @@ import uk.mathshubs.scheduling.service.SchoolApplications;
 @ApplicationScoped
 public class ApplicationConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ApplicationConsumer.class);
     private static final String CONSUMER = "scheduling-service";
+    private static final Set<EventType> HANDLED = EnumSet.of(APPLICATION_SUBMITTED, APPLICATION_WAITLISTED,
+            APPLICATION_OFFER_MADE, APPLICATION_OFFER_DECLINED, APPLICATION_OFFER_EXPIRED, APPLICATION_ACCEPTED,
+            APPLICATION_WITHDRAWN, APPLICATION_REJECTED, APPLICATION_PEOPLE_ERASED);
 
-    private final ProcessedEvents processed;
-    private final EventPayloads payloads;
+    private final Inbox inbox;
     private final EnrolmentService enrolment;
     private final SchoolApplications schools;
     private final Erasures erasures;
     private final Clock clock;
 
-    public ApplicationConsumer(ProcessedEvents processed, EventPayloads payloads, EnrolmentService enrolment,
-            SchoolApplications schools, Erasures erasures, Clock clock) {
-        this.processed = processed;
-        this.payloads = payloads;
+    public ApplicationConsumer(Inbox inbox, EnrolmentService enrolment, SchoolApplications schools, Erasures erasures, Clock clock) {
+        this.inbox = inbox;
         this.enrolment = enrolment;
         this.schools = schools;
         this.erasures = erasures;
         this.clock = clock;
     }
 
+    /** A batch of the applications service's events, in one transaction (see {@link Inbox}). */
     @Incoming("applications")
     @Blocking
-    @Transactional
-    public void onApplicationEvent(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        if (!processed.firstDelivery(CONSUMER, cloudEvent.getId())) {
-            return;
-        }
-        Instant at = cloudEvent.getTimeStamp().map(ZonedDateTime::toInstant).orElseGet(clock::instant);
-        switch (EventType.fromType(cloudEvent.getType()).orElse(null)) {
-            case APPLICATION_SUBMITTED -> schools.submitted(payloads.read(payload, ApplicationSubmitted.class));
-            case APPLICATION_WAITLISTED -> schools.waitlisted(payloads.read(payload, ApplicationWaitlisted.class), at);
-            case APPLICATION_OFFER_MADE -> schools.offered(payloads.read(payload, ApplicationOffered.class), at);
-            case APPLICATION_OFFER_DECLINED -> schools.offerEnded(payloads.read(payload, ApplicationOfferEnded.class), true);
-            case APPLICATION_OFFER_EXPIRED -> schools.offerEnded(payloads.read(payload, ApplicationOfferEnded.class), false);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> onApplicationEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver(CONSUMER, batch, HANDLED, this::apply);
+    }
+
+    private void apply(Inbox.Event event) {
+        Instant at = event.time().orElseGet(clock::instant);
+        switch (event.type()) {
+            case APPLICATION_SUBMITTED -> schools.submitted(event.payload(ApplicationSubmitted.class));
+            case APPLICATION_WAITLISTED -> schools.waitlisted(event.payload(ApplicationWaitlisted.class), at);
+            case APPLICATION_OFFER_MADE -> schools.offered(event.payload(ApplicationOffered.class), at);
+            case APPLICATION_OFFER_DECLINED -> schools.offerEnded(event.payload(ApplicationOfferEnded.class), true);
+            case APPLICATION_OFFER_EXPIRED -> schools.offerEnded(event.payload(ApplicationOfferEnded.class), false);
             case APPLICATION_ACCEPTED -> {
-                ApplicationAccepted accepted = payloads.read(payload, ApplicationAccepted.class);
+                ApplicationAccepted accepted = event.payload(ApplicationAccepted.class);
                 enrolment.accepted(accepted);
                 schools.accepted(accepted);
             }
             case APPLICATION_WITHDRAWN -> {
-                ApplicationWithdrawn withdrawn = payloads.read(payload, ApplicationWithdrawn.class);
+                ApplicationWithdrawn withdrawn = event.payload(ApplicationWithdrawn.class);
                 enrolment.withdrawn(withdrawn);
                 schools.withdrawn(withdrawn);
             }
             case APPLICATION_REJECTED -> {
-                ApplicationRejected rejected = payloads.read(payload, ApplicationRejected.class);
+                ApplicationRejected rejected = event.payload(ApplicationRejected.class);
                 enrolment.rejected(rejected);
                 schools.rejected(rejected);
             }
-            case APPLICATION_PEOPLE_ERASED -> erasures.erased(payloads.read(payload, ApplicationPeopleErased.class));
-            case null, default -> LOG.debugf("Ignoring %s", cloudEvent.getType());
+            case APPLICATION_PEOPLE_ERASED -> erasures.erased(event.payload(ApplicationPeopleErased.class));
+            default -> throw new IllegalStateException("Not handled here: " + event.type());
         }
     }
 }

@@ -1,17 +1,18 @@
 package uk.mathshubs.scheduling.incoming;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
-import uk.mathshubs.kit.inbox.EventPayloads;
-import uk.mathshubs.kit.inbox.ProcessedEvents;
+import uk.mathshubs.kit.inbox.Inbox;
 import uk.mathshubs.scheduling.domain.WorkGroup;
 import uk.mathshubs.scheduling.service.CompletionService;
 
@@ -19,46 +20,41 @@ import uk.mathshubs.scheduling.service.CompletionService;
 @ApplicationScoped
 public class WorkGroupConsumer {
 
-    private static final Logger LOG = Logger.getLogger(WorkGroupConsumer.class);
     private static final String CONSUMER = "scheduling-service";
+    private static final Set<EventType> HANDLED = EventType.carrying(WorkGroupPayload.class);
 
-    private final ProcessedEvents processed;
-    private final EventPayloads payloads;
+    private final Inbox inbox;
     private final CompletionService completion;
 
-    public WorkGroupConsumer(ProcessedEvents processed, EventPayloads payloads, CompletionService completion) {
-        this.processed = processed;
-        this.payloads = payloads;
+    public WorkGroupConsumer(Inbox inbox, CompletionService completion) {
+        this.inbox = inbox;
         this.completion = completion;
     }
 
     @Incoming("work-groups")
     @Blocking
-    @Transactional
-    public void onWorkGroupEvent(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        if (!processed.firstDelivery(CONSUMER, cloudEvent.getId())) {
-            return;
-        }
-        if (EventType.fromType(cloudEvent.getType()).filter(t -> t.payloadType() == WorkGroupPayload.class).isEmpty()) {
-            LOG.debugf("Ignoring %s", cloudEvent.getType());
-            return;
-        }
-        WorkGroupPayload event = payloads.read(payload, WorkGroupPayload.class);
-        WorkGroup group = WorkGroup.findById(event.workGroupId());
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> onWorkGroupEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver(CONSUMER, batch, HANDLED, this::apply);
+    }
+
+    private void apply(Inbox.Event event) {
+        WorkGroupPayload changed = event.payload(WorkGroupPayload.class);
+        WorkGroup group = WorkGroup.findById(changed.workGroupId());
         if (group == null) {
             group = new WorkGroup();
-            group.id = event.workGroupId();
-        } else if (group.revision >= event.revision()) {
+            group.id = changed.workGroupId();
+        } else if (group.revision >= changed.revision()) {
             return; // an older state arriving late: ours is newer
         }
-        group.programmeCode = event.programmeCode();
-        group.programmeTitle = event.programmeTitle();
-        group.hubCode = event.hubCode();
-        group.academicYear = event.academicYear();
-        group.status = event.status();
-        group.revision = event.revision();
+        group.programmeCode = changed.programmeCode();
+        group.programmeTitle = changed.programmeTitle();
+        group.hubCode = changed.hubCode();
+        group.academicYear = changed.academicYear();
+        group.status = changed.status();
+        group.revision = changed.revision();
         group.persist();
-        if (EventType.fromType(cloudEvent.getType()).orElseThrow() == EventType.WORK_GROUP_COMPLETED) {
+        if (event.type() == EventType.WORK_GROUP_COMPLETED) {
             completion.workGroupCompleted(group.id);
         }
     }

@@ -1,8 +1,16 @@
 package uk.mathshubs.kit.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 /**
  * Remembers which events a consumer has applied, in the same transaction as their effect: a redelivered
@@ -17,15 +25,24 @@ public class ProcessedEvents {
         this.entityManager = entityManager;
     }
 
-    /** True the first time this consumer sees the event id; false for every redelivery. */
+    /** Of these event ids, the ones this consumer sees for the first time (a batch's worth in one statement). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, String eventId) {
-        int inserted = entityManager.createNativeQuery(
-                "INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (:consumer, :id, now()) "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter("consumer", consumer)
-                .setParameter("id", eventId)
-                .executeUpdate();
-        return inserted == 1;
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        Set<String> first = new HashSet<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO processed_event (consumer, event_id, processed_at)
+                    SELECT ?, id, now() FROM unnest(?::text[]) AS id
+                    ON CONFLICT DO NOTHING RETURNING event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        first.add(inserted.getString(1));
+                    }
+                }
+            }
+        });
+        return first;
     }
 }
