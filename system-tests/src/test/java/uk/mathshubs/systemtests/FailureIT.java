@@ -46,13 +46,15 @@ import io.restassured.http.ContentType;
 
 /**
  * The platform under faults, on its real parts: the broker killed while schools are accepted, a service killed
- * between its commit and its publish, an event delivered five times, a poison message. Each prints what was sent,
+ * between its commit and its publish, an event delivered five times, a poison message, the applications service killed
+ * in the middle of an opening burst. Each prints what was sent,
  * acknowledged, delivered, duplicated and lost. {@code -Dfailure.acceptances=3000} for the full run (CI: 300).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailureIT {
 
     private static final String ACCEPTED = "uk.mathshubs.applications.application.accepted.v1";
+    private static final String WAITLISTED = "uk.mathshubs.applications.application.waitlisted.v1";
     private static final String APPLICATIONS_TOPIC = "applications.applications";
     private static final int PEOPLE = 5;
     private static final int PLACES_PER_GROUP = 1000;
@@ -191,6 +193,87 @@ class FailureIT {
                 PEOPLE, deadLetters.size());
         // At least once, like every delivery: a rebalance at the wrong moment can dead-letter it twice.
         assertThat(deadLetters).isNotEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void theApplicationsServiceKilledInTheMiddleOfABurstAllocatesEveryAnsweredApplicationOnceInArrivalOrder() throws Exception {
+        int count = Integer.getInteger("failure.burst", 300);
+        int places = count / 4;
+        List<String> urns = schools(count);
+        String group = workGroupWithASession(places);
+        Map<String, String> answered = new java.util.concurrent.ConcurrentHashMap<>(); // urn -> reference, from each 201
+        AtomicInteger refused = new AtomicInteger();
+        try (ExecutorService schools = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (String urn : urns) {
+                sent.add(schools.submit(() -> apply(group, urn, answered, refused)));
+            }
+            // SIGKILL in the middle of the burst: intakes and allocator batches in flight die with it.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() -> answered.size() >= count / 3);
+            platform.kill("applications");
+            for (Future<?> application : sent) {
+                application.get();
+            }
+        }
+        int answeredBeforeTheRestart = answered.size();
+        platform.start("applications");
+        // The schools that heard nothing try again, as a website would: 201, or 200 when theirs was committed unanswered.
+        for (String urn : urns) {
+            if (!answered.containsKey(urn)) {
+                apply(group, urn, answered, refused);
+            }
+        }
+        assertThat(answered).hasSize(count);
+
+        // After the restart the allocator finishes the job: every application placed once, in arrival order.
+        String list = platform.gateway() + "/api/v1/work-groups/" + group + "/applications";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> given().auth().oauth2(hubAdmin)
+                .get(list).then().statusCode(200).extract().jsonPath().getList("status").stream().noneMatch("SUBMITTED"::equals));
+        List<Map<String, Object>> inArrivalOrder = given().auth().oauth2(hubAdmin).get(list).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        List<Object> statuses = inArrivalOrder.stream().map(a -> a.get("status")).toList();
+        List<Object> positions = inArrivalOrder.stream().map(a -> a.get("waitingListPosition")).filter(java.util.Objects::nonNull).toList();
+        assertThat(inArrivalOrder.stream().map(a -> a.get("reference"))).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(new HashSet<>(answered.values()));
+        assertThat(statuses.subList(0, places)).containsOnly("ACCEPTED");
+        assertThat(statuses.subList(places, count)).containsOnly("WAITLISTED");
+        assertThat(positions).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, count - places).boxed().toList());
+
+        // Once each on the topic: a redelivery repeats the same event, never a second decision.
+        Map<String, Set<String>> decisions = new HashMap<>();
+        Pattern application = Pattern.compile("\"applicationId\":\"([0-9a-f-]+)\"");
+        read(APPLICATIONS_TOPIC, Duration.ofSeconds(20), record -> record.value().contains(group) && (type(record).equals(ACCEPTED)
+                || type(record).equals(WAITLISTED))).forEach(value -> {
+                    Matcher id = application.matcher(value);
+                    if (id.find()) {
+                        decisions.computeIfAbsent(id.group(1), k -> new HashSet<>()).add(value);
+                    }
+                });
+        System.out.printf("FAILURE applications killed during a burst of %d for %d places: answered %d before the kill and "
+                + "restart, %d more on retry (refused or unanswered %d); after the restart %d accepted, %d waiting 1..%d in "
+                + "arrival order, %d applications with one decision each, lost 0%n", count, places, answeredBeforeTheRestart,
+                count - answeredBeforeTheRestart, refused.get(), places, positions.size(), positions.size(), decisions.size());
+        assertThat(decisions).hasSize(count).allSatisfy((id, values) -> assertThat(values).hasSize(1));
+    }
+
+    private static void apply(String group, String urn, Map<String, String> answered, AtomicInteger refused) {
+        try {
+            var response = given().auth().oauth2(website).contentType(ContentType.JSON).body(Schools.application(urn))
+                    .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group);
+            if (response.statusCode() == 201 || response.statusCode() == 200) {
+                answered.put(urn, response.path("reference"));
+            } else {
+                refused.incrementAndGet();
+            }
+        } catch (RuntimeException connectionLost) {
+            refused.incrementAndGet();
+        }
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader("ce_type");
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     // --- helpers ---
