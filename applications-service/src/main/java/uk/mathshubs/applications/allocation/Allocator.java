@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import uk.mathshubs.applications.config.ApplicationsConfig;
 import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.ApplicationDecision;
 import uk.mathshubs.applications.domain.ApplicationStatus;
@@ -56,14 +57,14 @@ public class Allocator {
     private final BatchDrainer drainer;
 
     public Allocator(ArrivalOrder arrivals, Places places, ApplicationEvents events, Outbox outbox, EntityManager entityManager,
-            Clock clock) {
+            Clock clock, ApplicationsConfig config) {
         this.arrivals = arrivals;
         this.places = places;
         this.events = events;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.clock = clock;
-        this.drainer = new BatchDrainer("allocator", this::allocateDue, BATCH,
+        this.drainer = new BatchDrainer("allocator", this::allocateDue, BATCH, config.allocator().linger(),
                 e -> LOG.warnf(e, "Allocation paused, retrying on the next tick"));
     }
 

@@ -32,6 +32,10 @@ public interface ApplicationsConfig {
         /** How often the allocator looks for work besides after each intake (read by the scheduler in {@code Allocator}). */
         @WithDefault("1s")
         String pollInterval();
+
+        /** How long after an intake commits the allocator starts: under a rush, many applications go in one batch. */
+        @WithDefault("20ms")
+        Duration linger();
     }
 
     interface SchoolRegisterConfig {

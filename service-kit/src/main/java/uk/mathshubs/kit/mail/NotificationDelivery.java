@@ -21,9 +21,9 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
 /**
- * Sends the mails that are due, a batch at a time: claims them (locked rows skipped, so several instances share the
- * work and never send one twice while it is claimed), sends each, and marks it sent or due again after a growing
- * pause; after {@code notifications.max-attempts} it is given up. Nothing here logs an address or a body.
+ * Sends the mails that are due, a batch at a time: locks them (locked rows skipped, so several instances share the
+ * work and never send one twice at once), sends each, and marks it sent or due again after a growing pause; after
+ * {@code notifications.max-attempts} it is given up. Nothing here logs an address or a body.
  */
 @ApplicationScoped
 @IfBuildProperty(name = MailTable.ENABLED, stringValue = "true")
@@ -46,7 +46,12 @@ public class NotificationDelivery {
         this.clock = clock;
     }
 
-    /** Sends one batch of the mails due now, side by side (the mailer keeps a pool of connections); returns how many it claimed. */
+    /**
+     * Sends one batch of the mails due now, side by side (the mailer keeps a pool of connections), in one transaction:
+     * the batch is locked while it is sent (other senders skip it) and marked in one statement. A sender that dies
+     * mid-batch leaves it unlocked and unmarked, to be sent again. Returns how many it took.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int sendDue() {
         List<Claimed> batch = claim();
         List<CompletableFuture<Void>> sending = batch.stream()
@@ -66,13 +71,8 @@ public class NotificationDelivery {
         return batch.size();
     }
 
-    /**
-     * The mails due, locked for this sender: their next attempt moves past the claim timeout, so a sender that dies
-     * mid-batch leaves them to another rather than losing them. The attempt is counted when it is claimed.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    List<Claimed> claim() {
-        Instant now = clock.instant();
+    /** The mails due, locked until the transaction ends; locked ones (another sender's) are skipped. */
+    private List<Claimed> claim() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT id, kind, recipient, subject, body, attachment_name, attachment_type, attachment_content, attempts
@@ -81,51 +81,42 @@ public class NotificationDelivery {
                 ORDER BY next_attempt_at
                 LIMIT :batch
                 FOR UPDATE SKIP LOCKED""")
-                .setParameter("now", now)
+                .setParameter("now", clock.instant())
                 .setParameter("batch", config.batchSize())
                 .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Claimed> claimed = rows.stream().map(row -> new Claimed((UUID) row[0], (String) row[1], (String) row[2],
-                (String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
-                ((Number) row[8]).intValue() + 1)).toList();
-        entityManager.createNativeQuery("""
-                UPDATE notification SET attempts = attempts + 1, next_attempt_at = :leaseEnds WHERE id IN (:ids)""")
-                .setParameter("leaseEnds", now.plus(config.claimTimeout()))
-                .setParameter("ids", claimed.stream().map(Claimed::id).toList())
-                .executeUpdate();
-        return claimed;
+        return rows.stream().map(row -> new Claimed((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                (String) row[4], (String) row[5], (String) row[6], (String) row[7], ((Number) row[8]).intValue() + 1)).toList();
     }
 
     /**
-     * Sent, the batch in one statement: what they said (names, links) is no longer kept; who was sent what, and when,
-     * is, for the retention period.
+     * Sent, in one statement: what they said (names, links) is no longer kept; who was sent what, and when, is, for the
+     * retention period.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void sent(List<UUID> ids) {
+    private void sent(List<UUID> ids) {
         if (ids.isEmpty()) {
             return;
         }
         entityManager.createNativeQuery("""
-                UPDATE notification SET sent_at = :now, body = NULL, attachment_content = NULL, last_error = NULL
+                UPDATE notification SET sent_at = :now, attempts = attempts + 1, body = NULL, attachment_content = NULL,
+                    last_error = NULL
                 WHERE id IN (:ids)""")
                 .setParameter("now", clock.instant())
                 .setParameter("ids", ids)
                 .executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void failed(Claimed mail, String error) {
+    private void failed(Claimed mail, String error) {
         Instant now = clock.instant();
         if (mail.attempt() >= config.maxAttempts()) {
-            entityManager.createNativeQuery("UPDATE notification SET failed_at = :now, last_error = :error WHERE id = :id")
+            entityManager.createNativeQuery("""
+                    UPDATE notification SET attempts = attempts + 1, failed_at = :now, last_error = :error WHERE id = :id""")
                     .setParameter("now", now).setParameter("error", error).setParameter("id", mail.id()).executeUpdate();
             LOG.errorf("Gave up on %s mail %s after %d attempts: %s", mail.kind(), mail.id(), mail.attempt(), error);
             return;
         }
         Duration pause = retryDelay(mail.attempt());
-        entityManager.createNativeQuery("UPDATE notification SET next_attempt_at = :next, last_error = :error WHERE id = :id")
+        entityManager.createNativeQuery("""
+                UPDATE notification SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id""")
                 .setParameter("next", now.plus(pause)).setParameter("error", error).setParameter("id", mail.id())
                 .executeUpdate();
         LOG.warnf("Could not send %s mail %s (attempt %d), trying again in %s: %s", mail.kind(), mail.id(), mail.attempt(),

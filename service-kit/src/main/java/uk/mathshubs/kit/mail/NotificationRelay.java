@@ -29,7 +29,7 @@ public class NotificationRelay {
     public NotificationRelay(NotificationDelivery delivery, NotificationsConfig config) {
         this.delivery = delivery;
         this.config = config;
-        this.drainer = new BatchDrainer("notification-relay", delivery::sendDue, config.batchSize(),
+        this.drainer = new BatchDrainer("notification-relay", delivery::sendDue, config.batchSize(), config.linger(),
                 e -> LOG.warnf("Mail sending paused, retrying on the next tick: %s",
                         NotificationDelivery.withoutAddresses(String.valueOf(e))));
     }

@@ -17,8 +17,12 @@ public interface NotificationsConfig {
     @WithDefault("1s")
     String pollInterval();
 
-    /** Mails claimed at a time by one sender. */
-    @WithDefault("10")
+    /** How long after a commit that wrote mails the sender starts: under a rush, many commits' mails go in one batch. */
+    @WithDefault("50ms")
+    Duration linger();
+
+    /** Mails sent side by side in one batch (and one transaction) by one sender. */
+    @WithDefault("100")
     int batchSize();
 
     /** The pause after the first failed attempt; it doubles after each further one, up to {@link #maxRetryDelay()}. */
@@ -31,13 +35,6 @@ public interface NotificationsConfig {
     /** Attempts before a mail is given up as failed (logged, without its address): 20 ride out about three hours. */
     @WithDefault("20")
     int maxAttempts();
-
-    /**
-     * How long a claimed mail is left to the sender that claimed it: a sender that dies mid-send leaves it to the
-     * others after this. Longer than the mail server may take to answer.
-     */
-    @WithDefault("5m")
-    Duration claimTimeout();
 
     /** How long a sent mail's record (kind, recipient, subject, when; never its body) is kept. */
     @WithDefault("30d")

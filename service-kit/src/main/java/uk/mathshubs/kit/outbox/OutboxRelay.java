@@ -1,10 +1,13 @@
 package uk.mathshubs.kit.outbox;
 
+import java.time.Duration;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,8 +25,9 @@ public class OutboxRelay {
 
     private final BatchDrainer drainer;
 
-    public OutboxRelay(OutboxPublisher publisher) {
-        this.drainer = new BatchDrainer("outbox-relay", publisher::publishBatch, OutboxPublisher.BATCH_SIZE,
+    /** @param linger how long after a commit the relay starts, so that a rush's events leave in batches */
+    public OutboxRelay(OutboxPublisher publisher, @ConfigProperty(name = "kit.outbox.linger", defaultValue = "20ms") Duration linger) {
+        this.drainer = new BatchDrainer("outbox-relay", publisher::publishBatch, OutboxPublisher.BATCH_SIZE, linger,
                 e -> LOG.warnf("Outbox relay paused, retrying on the next tick: %s", rootCause(e)));
     }
 

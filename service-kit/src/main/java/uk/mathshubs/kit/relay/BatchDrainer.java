@@ -1,7 +1,8 @@
 package uk.mathshubs.kit.relay;
 
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -9,15 +10,18 @@ import java.util.function.IntSupplier;
 
 /**
  * One thread that works through a table in batches until a batch comes back short: started by {@link #kick()} after a
- * commit that wrote rows and by a timer; kicks that arrive during a pass cost one more pass, not one each. The event
- * outbox and the mail outbox each drain through one.
+ * commit that wrote rows and by a timer; kicks that arrive during a pass cost one more pass, not one each. A pass
+ * starts a moment ({@code linger}) after the kick that asks for it, so that under a rush the rows of many commits go
+ * in one batch, not a batch each (Kafka's producer lingers the same way). The event outbox, the mail outbox and the
+ * allocator each drain through one.
  */
 public final class BatchDrainer {
 
     private final IntSupplier batch;
     private final int fullBatch;
     private final Consumer<RuntimeException> paused;
-    private final ExecutorService worker;
+    private final Duration linger;
+    private final ScheduledExecutorService worker;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
@@ -25,13 +29,15 @@ public final class BatchDrainer {
     /**
      * @param batch    does one batch and says how many rows it handled
      * @param fullBatch a batch this size means there may be more
+     * @param linger   how long after a kick the pass starts
      * @param paused   told why a pass stopped early; the next kick or tick tries again
      */
-    public BatchDrainer(String threadName, IntSupplier batch, int fullBatch, Consumer<RuntimeException> paused) {
+    public BatchDrainer(String threadName, IntSupplier batch, int fullBatch, Duration linger, Consumer<RuntimeException> paused) {
         this.batch = batch;
         this.fullBatch = fullBatch;
+        this.linger = linger;
         this.paused = paused;
-        this.worker = Executors.newSingleThreadExecutor(r -> new Thread(r, threadName));
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, threadName));
     }
 
     public void kick() {
@@ -40,7 +46,7 @@ public final class BatchDrainer {
         }
         pending.set(true);
         if (running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            worker.schedule(this::drain, linger.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -57,7 +63,7 @@ public final class BatchDrainer {
             running.set(false);
         }
         if (pending.get() && !stopping && running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            worker.schedule(this::drain, linger.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
