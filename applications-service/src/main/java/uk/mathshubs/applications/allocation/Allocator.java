@@ -154,7 +154,7 @@ public class Allocator {
         List<UUID> ids = entityManager.createNativeQuery("""
                         SELECT id FROM application
                         WHERE work_group_id = :group AND status = 'SUBMITTED' AND eligibility_outcome = 'ELIGIBLE' AND arrival <= :horizon
-                        ORDER BY %s LIMIT :batch FOR UPDATE""".formatted(group.isFirstComeFirstServed() ? "arrival" : "priority, arrival"))
+                        ORDER BY %s LIMIT :batch FOR NO KEY UPDATE""".formatted(group.isFirstComeFirstServed() ? "arrival" : "priority, arrival"))
                 .setParameter("group", group.id)
                 .setParameter("horizon", horizon)
                 .setParameter("batch", BATCH)

@@ -33,11 +33,16 @@ public class Places {
         }
     }
 
-    /** The group's count, locked for the allocator; empty when another transaction holds it (try again later). */
+    /**
+     * The group's count, locked for the allocator; empty when another transaction holds it (try again later). NO KEY
+     * UPDATE, as the counters' own updates take: a plain FOR UPDATE would also stop every intake, whose new
+     * application's foreign key shares a lock on this row, for the whole batch.
+     */
     public Optional<Count> lockUnlessBusy(UUID workGroupId) {
         @SuppressWarnings("unchecked")
         var rows = (java.util.List<Object[]>) entityManager.createNativeQuery("""
-                        SELECT capacity, places_allocated, waiting_list_length FROM work_group WHERE id = :id FOR UPDATE SKIP LOCKED""")
+                        SELECT capacity, places_allocated, waiting_list_length FROM work_group WHERE id = :id
+                        FOR NO KEY UPDATE SKIP LOCKED""")
                 .setParameter("id", workGroupId)
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Count(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
@@ -100,7 +105,7 @@ public class Places {
     }
 
     private void lock(UUID workGroupId) {
-        entityManager.createNativeQuery("SELECT 1 FROM work_group WHERE id = :id FOR UPDATE")
+        entityManager.createNativeQuery("SELECT 1 FROM work_group WHERE id = :id FOR NO KEY UPDATE")
                 .setParameter("id", workGroupId)
                 .getSingleResult();
     }

@@ -65,7 +65,13 @@ public class ApplicationMapper {
     }
 
     private ApplicationView view(Application a, boolean seesDecisionsEarly, List<CommitmentConfirmation> confirmations) {
-        LocalDate decisionDate = WorkGroup.<WorkGroup>findByIdOptional(a.workGroupId).map(g -> g.confirmationDate).orElse(null);
+        return toView(a, seesDecisionsEarly, confirmations,
+                WorkGroup.<WorkGroup>findByIdOptional(a.workGroupId).map(g -> g.confirmationDate).orElse(null));
+    }
+
+    /** An application just received, with what it was received with: no query needed. */
+    public ApplicationView toView(Application a, boolean seesDecisionsEarly, List<CommitmentConfirmation> confirmations,
+            LocalDate decisionDate) {
         boolean hidden = !seesDecisionsEarly && CONFIRMED_ON_THE_DATE.contains(a.status) && decisionDate != null
                 && LocalDate.ofInstant(clock.instant(), UK).isBefore(decisionDate);
         return new ApplicationView(a.reference, a.workGroupId,

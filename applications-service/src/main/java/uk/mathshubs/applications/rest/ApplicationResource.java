@@ -66,7 +66,9 @@ public class ApplicationResource {
                     + "the order applications arrived, and the school hears the decision on the Work Group's confirmation date.")
     public RestResponse<SubmittedApplication> submit(@PathParam("id") UUID workGroupId, @NotNull @Valid ApplicationRequest request) {
         ApplicationService.Submission submission = applications.submit(workGroupId, request);
-        ApplicationView view = view(submission.application());
+        ApplicationView view = submission.created()
+                ? mapper.toView(submission.application(), access.seesDecisionsEarly(), submission.confirmations(), submission.decisionDate())
+                : view(submission.application());
         SubmittedApplication body = new SubmittedApplication(view.reference(), submission.secret().orElse(null), view);
         if (submission.secret().isEmpty()) {
             return RestResponse.ok(body);

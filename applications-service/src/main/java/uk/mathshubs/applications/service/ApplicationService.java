@@ -2,6 +2,7 @@ package uk.mathshubs.applications.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +26,7 @@ import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.ApplicationDecision;
 import uk.mathshubs.applications.domain.ApplicationPerson;
 import uk.mathshubs.applications.domain.ApplicationStatus;
+import uk.mathshubs.applications.domain.CommitmentConfirmation;
 import uk.mathshubs.applications.domain.Trn;
 import uk.mathshubs.applications.domain.WorkGroup;
 import uk.mathshubs.applications.domain.eligibility.Answer;
@@ -111,7 +113,7 @@ public class ApplicationService {
         application.priority = answer.priority();
         application.persist();
         events.submitted(application, group);
-        confirmations.request(application, group);
+        List<CommitmentConfirmation> requested = confirmations.request(application, group);
         // What the rules alone decide is decided now; a place is the allocator's to give, in arrival order.
         switch (answer.outcome()) {
             case INELIGIBLE -> application.moveTo(ApplicationStatus.INELIGIBLE, answer.decidedBy().reason(),
@@ -120,7 +122,7 @@ public class ApplicationService {
                     ApplicationDecision.PLATFORM, clock.instant());
             case ELIGIBLE -> allocationDue.fire(new Allocator.Due());
         }
-        return new Submission(application, Optional.of(secret));
+        return new Submission(application, Optional.of(secret), requested, group.confirmationDate);
     }
 
     /** The pre-check: what the rules say about this school for this Work Group, without applying. */
@@ -253,11 +255,19 @@ public class ApplicationService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The application, and its secret when it was created just now. */
-    public record Submission(Application application, Optional<String> secret) {
+    /**
+     * The application, and its secret when it was created just now; then also the confirmations it asked for and its
+     * decision date, so that the answer needs no further query.
+     */
+    public record Submission(Application application, Optional<String> secret, List<CommitmentConfirmation> confirmations,
+            LocalDate decisionDate) {
 
         static Submission existing(Application application) {
-            return new Submission(application, Optional.empty());
+            return new Submission(application, Optional.empty(), null, null);
+        }
+
+        public boolean created() {
+            return secret.isPresent();
         }
     }
 }

@@ -43,7 +43,8 @@ public class Confirmations {
 
     /** Asks the headteacher and every lead teacher named on the application to confirm the programme's expectations. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void request(Application application, WorkGroup group) {
+    public List<CommitmentConfirmation> request(Application application, WorkGroup group) {
+        List<CommitmentConfirmation> requested = new ArrayList<>();
         List<Signatory> signatories = new ArrayList<>();
         signatories.add(new Signatory(ParticipantRole.HEADTEACHER.name(), application.headteacherName, application.headteacherEmail));
         application.people.stream().filter(p -> !p.role.equals(ParticipantRole.HEADTEACHER.name()))
@@ -59,9 +60,11 @@ public class Confirmations {
             confirmation.tokenHash = ApplicationAccess.hash(token);
             confirmation.requestedAt = clock.instant();
             confirmation.persist();
+            requested.add(confirmation);
             notifications.confirmationRequested(application, group, ApplicationNotifications.personId(application, signatory.role()),
                     confirmation.name, confirmation.email, config.confirmationLink() + token);
         }
+        return requested;
     }
 
     /** Records the person's confirmation. The link works once: a second use is refused, saying when it was used. */

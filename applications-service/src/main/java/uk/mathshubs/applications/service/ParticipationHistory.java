@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Sort;
 import uk.mathshubs.applications.domain.school.ParticipationRecord;
 import uk.mathshubs.contracts.AcademicYear;
 
@@ -32,8 +31,14 @@ public class ParticipationHistory {
 
     /** Everything the school did, under this URN or any of its predecessors and successors. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
     public List<ParticipationRecord> forSchool(String urn) {
-        return ParticipationRecord.list("urn in ?1", Sort.by("academicYear").and("programmeCode"), register.lineage(urn));
+        // SQL, not HQL: Hibernate translates a query with an IN list afresh each time, and every application asks this.
+        return ParticipationRecord.getEntityManager().createNativeQuery("""
+                        SELECT * FROM participation_record WHERE urn = ANY(:urns) ORDER BY academic_year, programme_code""",
+                        ParticipationRecord.class)
+                .setParameter("urns", register.lineage(urn).toArray(String[]::new))
+                .getResultList();
     }
 
     /** Records a year of a programme; completing upgrades taking part, and nothing downgrades a completion. */
