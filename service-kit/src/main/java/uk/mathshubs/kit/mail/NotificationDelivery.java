@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
@@ -54,9 +55,11 @@ public class NotificationDelivery {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int sendDue() {
         List<Claimed> batch = claim();
-        List<CompletableFuture<Void>> sending = batch.stream()
+        // Sent with the transaction suspended: the mailer's callbacks run on its own threads, which must not join this
+        // transaction (its commit would find them still associated with it, and fail).
+        List<CompletableFuture<Void>> sending = QuarkusTransaction.suspendingExisting().call(() -> batch.stream()
                 .map(mail -> mailer.send(toMail(mail)).ifNoItem().after(SEND_TIMEOUT).fail().subscribeAsCompletionStage())
-                .toList();
+                .toList());
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Claimed mail = batch.get(i);

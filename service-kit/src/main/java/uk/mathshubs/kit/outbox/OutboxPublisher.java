@@ -2,11 +2,14 @@ package uk.mathshubs.kit.outbox;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -64,8 +68,18 @@ public class OutboxPublisher {
             return 0;
         }
         List<Unsent> batch = rows.stream().map(Unsent::of).toList();
-        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+        // Sent with the transaction suspended: the producer's callbacks run on its own threads, which must not join this
+        // transaction (its commit would find them still associated with it, and fail).
+        List<CompletableFuture<Void>> acks = QuarkusTransaction.suspendingExisting()
+                .call(() -> batch.stream().map(event -> send(event).subscribeAsCompletionStage()).toList());
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while Kafka acknowledged a batch", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge a batch of " + batch.size(), e);
+        }
         // The whole batch marked in one statement, not an entity update each.
         entityManager.createNativeQuery("UPDATE outbox_event SET published_at = :now WHERE seq IN (:seqs)")
                 .setParameter("now", clock.instant())
