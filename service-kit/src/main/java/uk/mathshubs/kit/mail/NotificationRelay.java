@@ -4,10 +4,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import uk.mathshubs.kit.relay.BatchDrainer;
@@ -25,10 +28,15 @@ public class NotificationRelay {
     private final NotificationDelivery delivery;
     private final NotificationsConfig config;
     private final BatchDrainer drainer;
+    private final boolean mockMailer;
+    private final Instance<MockMailbox> mockMailbox;
 
-    public NotificationRelay(NotificationDelivery delivery, NotificationsConfig config) {
+    public NotificationRelay(NotificationDelivery delivery, NotificationsConfig config,
+            @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false") boolean mockMailer, Instance<MockMailbox> mockMailbox) {
         this.delivery = delivery;
         this.config = config;
+        this.mockMailer = mockMailer;
+        this.mockMailbox = mockMailbox;
         this.drainer = new BatchDrainer("notification-relay", delivery::sendDue, config.batchSize(), config.linger(),
                 e -> LOG.warnf("Mail sending paused, retrying on the next tick: %s",
                         NotificationDelivery.withoutAddresses(String.valueOf(e))));
@@ -41,6 +49,17 @@ public class NotificationRelay {
     @Scheduled(every = "${notifications.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         kick();
+    }
+
+    /**
+     * Until an SMTP server is configured ({@code quarkus.mailer.mock}), the mailer keeps every mail it pretends to send
+     * in memory, for tests to read: a platform left running through a rush would keep them all (seven per application).
+     */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetMockedMails() {
+        if (mockMailer && mockMailbox.isResolvable() && mockMailbox.get() != null) {
+            mockMailbox.get().clear();
+        }
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
