@@ -112,10 +112,12 @@ class EndToEndFlowIT {
         String second = given().auth().oauth2(website).contentType(ContentType.JSON).body(Schools.application(secondSchool))
                 .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
                 .then().statusCode(201).extract().path("reference");
+        // The allocator places them behind the answers, in the order they arrived; the hub sees it within moments.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(hubAdmin)
+                .get(platform.gateway() + "/api/v1/applications/{ref}", second)
+                .then().statusCode(200).body("status", equalTo("WAITLISTED")).body("waitingListPosition", equalTo(1)));
         given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", first)
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
-        given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", second)
-                .then().statusCode(200).body("status", equalTo("WAITLISTED")).body("waitingListPosition", equalTo(1));
 
         // ApplicationAccepted crossed Kafka: the accepted school's five people are taken in and enrolled by role.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
