@@ -5,16 +5,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,9 +118,14 @@ public class OpeningBurst {
     static void only(String phase, HttpClient client, List<HttpRequest> requests) throws Exception {
         String go = System.getProperty("go");
         if (go != null) {
-            Files.createFile(Path.of(go + ".ready"));
-            while (!Files.exists(Path.of(go))) {
-                Thread.sleep(1);
+            Path file = Path.of(go);
+            // Told by the file's creation, not by polling for it.
+            try (WatchService watch = file.getFileSystem().newWatchService()) {
+                file.toAbsolutePath().getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+                Files.createFile(Path.of(go + ".ready"));
+                while (!Files.exists(file)) {
+                    watch.poll(100, TimeUnit.MILLISECONDS);
+                }
             }
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -128,8 +137,9 @@ public class OpeningBurst {
         System.exit(answers.stream().allMatch(a -> a.status() >= 200 && a.status() < 300) ? 0 : 1);
     }
 
-    static boolean pause(Duration duration) throws InterruptedException {
-        Thread.sleep(duration);
+    /** Waits before the next look, on a scheduler rather than a sleeping thread. */
+    static boolean pause(Duration duration) {
+        CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS)).join();
         return true;
     }
 
