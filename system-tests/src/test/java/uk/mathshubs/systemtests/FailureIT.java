@@ -158,8 +158,14 @@ class FailureIT {
         platform.start("applications");
         long restarted = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> participants(group).size() == count * PEOPLE);
+        // Usually under a second; the bound is generous (a broker restarted after SIGKILL recovers its logs first), and
+        // if it is ever reached the failure says where the events stood.
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> participants(group).size() == count * PEOPLE);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not delivered after the restart; " + whereTheApplicationsStand(group), e);
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - restarted);
         System.out.printf("FAILURE applications killed between commit and publish: sent %d, acknowledged %d, "
                 + "delivered %d within %d ms of the restart, lost 0%n", count, count, count, took.toMillis());
@@ -314,6 +320,34 @@ class FailureIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(hubAdmin)
                 .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", id).statusCode() == 200);
         return id;
+    }
+
+    /** The group's applications by status, the outbox's unpublished events, the last lines of both services' logs. */
+    private static String whereTheApplicationsStand(String group) {
+        StringBuilder report = new StringBuilder();
+        try (var db = platform.database("applications"); var statement = db.createStatement()) {
+            var statuses = statement.executeQuery("SELECT status, count(*) FROM application WHERE work_group_id = '" + group
+                    + "' GROUP BY status");
+            while (statuses.next()) {
+                report.append(statuses.getString(1)).append(' ').append(statuses.getLong(2)).append(", ");
+            }
+            var unpublished = statement.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+            unpublished.next();
+            report.append("unpublished events ").append(unpublished.getLong(1));
+        } catch (java.sql.SQLException e) {
+            report.append("applications database unreadable: ").append(e.getMessage());
+        }
+        for (String service : List.of("applications", "scheduling")) {
+            Path log = platform.home().resolve("logs/" + service + ".log");
+            try {
+                List<String> lines = java.nio.file.Files.readAllLines(log);
+                report.append("\n--- last lines of ").append(log).append(":\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                report.append("\n(no log at ").append(log).append(')');
+            }
+        }
+        return report.toString();
     }
 
     private static List<Map<String, Object>> participants(String group) {
