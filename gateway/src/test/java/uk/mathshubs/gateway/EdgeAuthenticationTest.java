@@ -1,10 +1,13 @@
 package uk.mathshubs.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,10 +16,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import uk.mathshubs.testsupport.BadCredentials;
+import uk.mathshubs.security.VerifiedTokens;
 import uk.mathshubs.testsupport.TestTokens;
 
 @QuarkusTest
 class EdgeAuthenticationTest {
+
+    @Inject
+    VerifiedTokens verified;
 
     static Stream<Arguments> badCredentials() {
         Stream<Arguments> tokens = BadCredentials.all().entrySet().stream().map(bad -> Arguments.of(bad.getKey(), bad.getValue()));
@@ -55,5 +62,22 @@ class EdgeAuthenticationTest {
         given().get("/api/v1/work-groups")
                 .then().statusCode(200)
                 .body("service", equalTo("catalogue"));
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceThenTakenFromMemoryButOnlyThatExactToken() {
+        String token = TestTokens.hubWebsite("CENTRAL");
+        long remembered = verified.stats().hitCount();
+
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/api/v1/programmes").then().statusCode(200);
+        }
+        assertThat(verified.stats().hitCount()).as(verified.stats().toString()).isEqualTo(remembered + 2);
+
+        // One character of the signature changed: not the token that was verified, so verified again, and refused.
+        char last = token.charAt(token.length() - 1);
+        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        given().auth().oauth2(tampered).get("/api/v1/programmes").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 }
