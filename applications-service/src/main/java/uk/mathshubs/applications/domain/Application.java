@@ -18,8 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Fetch;
-import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -157,9 +156,11 @@ public class Application extends PanacheEntityBase {
         }
     }
 
-    /** Always shown with the application; one extra query loads them for a whole list. */
+    /** Always shown with the application; one extra query per 200 applications loads them for a whole list. */
     @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @Fetch(FetchMode.SUBSELECT)
+    // By id, a batch at a time: the subselect this was re-ran the query that loaded the applications, and for the
+    // allocator's batch of 200 ids PostgreSQL chose to read every person of every application.
+    @BatchSize(size = 200)
     @OrderBy("position")
     public List<ApplicationPerson> people = new ArrayList<>();
 }

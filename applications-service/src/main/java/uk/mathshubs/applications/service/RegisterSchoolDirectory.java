@@ -8,9 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uk.mathshubs.applications.domain.eligibility.Participation;
 import uk.mathshubs.applications.domain.eligibility.SchoolDirectory;
 import uk.mathshubs.applications.domain.eligibility.SchoolFacts;
-import uk.mathshubs.applications.domain.school.ParticipationRecord;
 import uk.mathshubs.applications.domain.school.School;
-import uk.mathshubs.contracts.AcademicYear;
 
 /** The eligibility rules' view of the schools register and the participation history. */
 @ApplicationScoped
@@ -31,10 +29,7 @@ public class RegisterSchoolDirectory implements SchoolDirectory {
 
     @Override
     public List<Participation> history(String urn) {
-        return history.forSchool(urn).stream()
-                .map(r -> new Participation(r.programmeCode, AcademicYear.parse(r.academicYear),
-                        r.outcome == ParticipationRecord.Outcome.COMPLETED))
-                .toList();
+        return history.ofLineage(urn);
     }
 
     static SchoolFacts facts(School school) {
