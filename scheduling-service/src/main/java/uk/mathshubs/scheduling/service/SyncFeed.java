@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,6 +22,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.mathshubs.kit.audit.AuditTrail;
+import uk.mathshubs.kit.input.InputRules;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.scheduling.api.Page;
 
@@ -52,15 +51,7 @@ public abstract class SyncFeed<T> {
             String updatedSince) {
 
         public Optional<Instant> since() {
-            if (updatedSince == null || updatedSince.isBlank()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(OffsetDateTime.parse(updatedSince).toInstant());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalidField("updated_since",
-                        "must be an ISO 8601 date-time with its offset, like 2027-09-01T00:00:00Z");
-            }
+            return InputRules.instantParameter("updated_since", updatedSince);
         }
 
         String describe() {

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import uk.mathshubs.kit.input.BodyRules;
 
 /**
  * Request bodies mean exactly what they say. Jackson by default reads {@code "name": 1} as "1", an enum from its
  * position, the first of two values given for one field, and a body with text after the JSON: each of those let a
- * malformed request through and be stored. Here they are refused, as a 400 naming the field.
+ * malformed request through and be stored. Here they are refused, as a 400 naming the field; so are control
+ * characters in text and dates PostgreSQL cannot hold ({@link BodyRules}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -33,5 +35,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.registerModule(BodyRules.module());
     }
 }

@@ -1,6 +1,7 @@
 package uk.mathshubs.kit.problem;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** Reading a database refusal: which constraint a failed write broke, wherever in the exception chain it is. */
 public final class Constraints {
@@ -23,5 +24,15 @@ public final class Constraints {
             }
         }
         return false;
+    }
+
+    /** The database's own refusal inside {@code failure}, if there is one. */
+    public static Optional<SQLException> sqlException(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -2,7 +2,9 @@ package uk.mathshubs.kit.problem;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import uk.mathshubs.kit.input.RefusedValue;
 
 /** Every error leaves the service as problem+json: never a stack trace, never an HTML page. */
 public class ProblemMappers {
@@ -67,7 +70,9 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m.getPath()) : "";
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof RefusedValue refused) {
+            message = refused.reason();
+        } else if (e instanceof UnrecognizedPropertyException u) {
             field = pathOf(u.getPath());
             message = "is not a property this request accepts";
         } else if (e instanceof InvalidFormatException f) {
@@ -111,6 +116,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        // The last line of defence: a value the checks let through that PostgreSQL cannot hold (SQLSTATE class 22,
+        // "data exception": a character, a range, a length) is the request's fault, and nothing of it was stored.
+        Optional<SQLException> data = Constraints.sqlException(e).filter(sql -> sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22"));
+        if (data.isPresent()) {
+            LOG.infof("Refused on %s, a value PostgreSQL cannot store: %s", uri.getPath(), data.get().getMessage());
+            return respond(new Problem(Problem.type("invalid-request"), "Invalid request", 400,
+                    "A value in this request cannot be stored (a character, a date or a number out of range)",
+                    uri.getPath(), List.of()));
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "Something went wrong on our side; the request was not completed", uri.getPath(), List.of()));

@@ -1,0 +1,141 @@
+package uk.mathshubs.catalogue;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.mathshubs.catalogue.domain.WorkGroup;
+import uk.mathshubs.testsupport.TestTokens;
+
+/**
+ * What an outside probe sent without logging in, and the extremes it tried: a NUL or another control character in a
+ * path, a query or a body string, and years PostgreSQL cannot hold. Each was a 500; each is a 400 naming its field,
+ * and nothing is stored.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    private String hub;
+
+    @BeforeEach
+    void aHub() {
+        hub = "HUB_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("name", hub + " Maths Hub", "contactEmail", "hub@example.org", "region", "West Midlands"))
+                .put("/api/v1/hubs/{code}", hub)
+                .then().statusCode(201);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aControlCharacterOrAnImpossibleDateInThePathOrQueryIsNamed() {
+        return Stream.of(
+                        "/api/v1/hubs/%00 code",
+                        "/api/v1/programmes/%00 code",
+                        "/api/v1/programmes/MN%07KS2 code",
+                        "/api/v1/work-groups?hub=%00 hub",
+                        "/api/v1/work-groups?programme=%00 programme",
+                        "/api/v1/work-groups?academicYear=2027%0A28 academicYear",
+                        "/api/v1/audit/programme-catalogue-service?subject=%00 subject",
+                        "/api/v1/audit/programme-catalogue-service?actor=%1B actor",
+                        "/api/v1/audit/programme-catalogue-service?from=-999999999-01-01T00:00:00Z from",
+                        "/api/v1/audit/programme-catalogue-service?to=%2B10000-01-01T00:00:00Z to")
+                .map(line -> line.split(" "))
+                .map(c -> DynamicTest.dynamicTest("GET " + c[0] + " is a 400 naming " + c[1], () ->
+                        given().auth().oauth2(TestTokens.programmeAdmin()).urlEncodingEnabled(false)
+                                .get(c[0])
+                                .then().log().ifValidationFails().statusCode(400)
+                                .contentType("application/problem+json")
+                                .body("errors[0].field", equalTo(c[1]))));
+    }
+
+    @Test
+    void aNulInABodyStringIsNamedAndNothingIsStored() {
+        Map<String, Object> body = workGroup();
+        body.put("lead", "fuzz\u0000lead");
+
+        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/work-groups")
+                .then().log().ifValidationFails().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("lead"))
+                .body("errors[0].message", containsString("control characters (U+0000"));
+        assertThat(workGroupsOfTheHub()).isZero();
+    }
+
+    @Test
+    void aHalfSurrogateInABodyStringIsNamed() {
+        Map<String, Object> body = workGroup();
+        body.put("lead", "Jo \ud800Lead");
+
+        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/work-groups")
+                .then().log().ifValidationFails().statusCode(400)
+                .body("errors[0].field", equalTo("lead"));
+        assertThat(workGroupsOfTheHub()).isZero();
+    }
+
+    @Test
+    void lineBreaksInBodyTextAreKept() {
+        Map<String, Object> body = workGroup();
+        body.put("lead", "Jo Lead\tand\r\nSam Lead");
+
+        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/work-groups")
+                .then().statusCode(201)
+                .body("lead", equalTo("Jo Lead\tand\r\nSam Lead"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aYearPostgresqlCannotHoldIsNamedAndNothingIsStored() {
+        return Stream.of("opensAt -999999999-01-01T00:00:00Z", "closesAt +10000-01-01T00:00:00Z", "confirmationDate +999999999-12-31")
+                .map(line -> line.split(" "))
+                .map(c -> DynamicTest.dynamicTest(c[0] + " = " + c[1] + " is a 400 naming it", () -> {
+                    Map<String, Object> body = workGroup();
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> window = new HashMap<>((Map<String, Object>) body.get("applicationWindow"));
+                    window.put(c[0], c[1]);
+                    body.put("applicationWindow", window);
+
+                    given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
+                            .post("/api/v1/work-groups")
+                            .then().log().ifValidationFails().statusCode(400)
+                            .contentType("application/problem+json")
+                            .body("errors[0].field", equalTo("applicationWindow." + c[0]))
+                            .body("errors[0].message", equalTo("must be a date in the years 1 to 9999"));
+                    assertThat(workGroupsOfTheHub()).isZero();
+                }));
+    }
+
+    private long workGroupsOfTheHub() {
+        return QuarkusTransaction.requiringNew().call(() -> WorkGroup.count("hub.code", hub));
+    }
+
+    private Map<String, Object> workGroup() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("programmeCode", "MN_RKS1");
+        body.put("hubCode", hub);
+        body.put("academicYear", "2027/28");
+        body.put("capacity", 50);
+        body.put("lead", "Jo Lead");
+        body.put("allocationPolicy", "FIRST_COME_FIRST_SERVED");
+        body.put("applicationWindow", Map.of(
+                "opensAt", "2027-11-01T09:00:00Z",
+                "closesAt", "2028-03-03T17:00:00Z",
+                "confirmationDate", "2028-03-09"));
+        return body;
+    }
+}
