@@ -38,6 +38,13 @@ public interface GatewayConfig {
     @WithDefault("100")
     int connectionsPerService();
 
+    /**
+     * How long an idle pooled connection to a service is kept: shorter than the services' own idle timeout
+     * ({@code quarkus.http.idle-timeout}, 60s), so the gateway lets go of a connection before a service closes it.
+     */
+    @WithDefault("15s")
+    Duration upstreamKeepAlive();
+
     RateLimitsConfig rateLimits();
 
     CircuitBreakerConfig circuitBreaker();

@@ -8,9 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -105,9 +108,11 @@ public class ReverseProxy {
         String pathAndQuery = query == null ? path : path + "?" + query;
         String requestId = RequestIds.of(ctx);
         HttpMethod method = request.method();
-        upstreams.open(upstream, method, pathAndQuery, ForwardedHeaders.toUpstream(request, requestId),
-                        upstreams.timeoutMillis())
-                .compose(call -> body.length() == 0 ? call.send() : call.send(body))
+        MultiMap headers = ForwardedHeaders.toUpstream(request, requestId);
+        call(upstream, method, pathAndQuery, headers, body)
+                .recover(failure -> sentAgainOnANewConnection(method, failure)
+                        ? call(upstream, method, pathAndQuery, headers, body)
+                        : Future.failedFuture(failure))
                 .onSuccess(answer -> {
                     breakers.answered(upstream);
                     relay(ctx, upstream, answer);
@@ -118,6 +123,26 @@ public class ReverseProxy {
                             failure.toString());
                     problems.serviceUnavailable(ctx, upstream.serviceName());
                 });
+    }
+
+    private Future<HttpClientResponse> call(Upstream upstream, HttpMethod method, String pathAndQuery, MultiMap headers,
+            Buffer body) {
+        return upstreams.open(upstream, method, pathAndQuery, headers, upstreams.timeoutMillis())
+                .compose(call -> body.length() == 0 ? call.send() : call.send(body));
+    }
+
+    /**
+     * A pooled connection the service closed as the gateway reused it fails the request with no answer. An
+     * idempotent request may then be sent again (RFC 9110, 9.2.2), once, on another connection; a POST may not: the
+     * service may have taken it in before the connection went.
+     */
+    static boolean sentAgainOnANewConnection(HttpMethod method, Throwable failure) {
+        boolean idempotent = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || method == HttpMethod.PUT || method == HttpMethod.DELETE;
+        boolean connectionLost = failure instanceof HttpClosedException
+                || (failure instanceof java.io.IOException && failure.getMessage() != null
+                        && failure.getMessage().contains("Connection reset"));
+        return idempotent && connectionLost;
     }
 
     private void relay(RoutingContext ctx, Upstream upstream, HttpClientResponse answer) {

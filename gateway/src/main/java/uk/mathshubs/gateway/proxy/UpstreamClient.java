@@ -27,7 +27,8 @@ public class UpstreamClient {
     public UpstreamClient(GatewayConfig config, Vertx vertx) {
         this.config = config;
         this.client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false),
+                new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
+                        .setKeepAliveTimeout((int) Math.max(1, config.upstreamKeepAlive().toSeconds())),
                 new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
     }
 
