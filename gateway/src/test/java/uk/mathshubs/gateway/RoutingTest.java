@@ -139,4 +139,18 @@ class RoutingTest {
                 .body("status", equalTo(404))
                 .body("instance", equalTo(path));
     }
+
+    @Test
+    void anAnswerIsNeverSniffedNorKeptByACacheUnlessItsServiceSaysSoAndVariesWithTheOrigin() {
+        given().auth().oauth2(TestTokens.hubAdmin("CENTRAL")).header("Origin", "http://localhost:3000")
+                .get("/api/v1/work-groups/wg-1/applications")
+                .then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .header("Vary", org.hamcrest.Matchers.containsString("Origin"));
+        // The gateway's own problems too.
+        given().get("/api/v1/nothing-here")
+                .then().statusCode(404)
+                .header("X-Content-Type-Options", "nosniff");
+    }
 }

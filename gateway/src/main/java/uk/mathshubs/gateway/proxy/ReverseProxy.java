@@ -153,6 +153,11 @@ public class ReverseProxy {
         }
         response.setStatusCode(answer.statusCode());
         ForwardedHeaders.toCaller(answer.headers(), response.headers());
+        // Applications, people and attendance are personal data: no cache keeps an answer its service did not mark
+        // cacheable itself (the public catalogue reads and the calendars do).
+        if (!response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
+            response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         if (hasBody(ctx.request().method(), answer.statusCode())
                 && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
