@@ -37,6 +37,18 @@ class OperationsTest {
     }
 
     @Test
+    void aRefusedRequestIsCountedByItsRouteTooNeverByTheReferenceItNamed() {
+        given().header("Authorization", "Bearer not-a-token").get("/api/v1/applications/MH-T60N-SFBP").then().statusCode(401);
+        given().get("/api/v1/no-such-thing/MH-ABCD-EFGH").then().statusCode(404);
+
+        given().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("uri=\"/api/v1/applications/*\""))
+                .body(not(containsString("MH-T60N-SFBP")))
+                .body(not(containsString("MH-ABCD-EFGH")));
+    }
+
+    @Test
     void aHubWebsiteMayCallFromTheBrowser() {
         given().header("Origin", HUB_WEBSITE)
                 .header("Access-Control-Request-Method", "POST")

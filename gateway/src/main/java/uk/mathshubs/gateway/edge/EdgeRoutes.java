@@ -13,12 +13,14 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import uk.mathshubs.gateway.problem.Problem;
 import uk.mathshubs.gateway.problem.Problems;
 import uk.mathshubs.gateway.proxy.ReverseProxy;
+import uk.mathshubs.gateway.routing.RouteTable;
 
 /**
  * The gateway's routes, in the order a request meets them: request id, then Quarkus' CORS (-300) and
@@ -43,12 +45,28 @@ public class EdgeRoutes {
     }
 
     void register(@Observes Router router) {
-        router.route().order(BEFORE_SECURITY).handler(RequestIds::assign).failureHandler(this::failed);
+        router.route().order(BEFORE_SECURITY).handler(RequestIds::assign).handler(EdgeRoutes::labelForMetrics)
+                .failureHandler(this::failed);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(bodyLimit::checkDeclaredLength);
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(this::onlyBearerCredentials)
                 .handler(rateLimits::check)
                 .handler(proxy::handle);
+    }
+
+    /**
+     * The HTTP metrics label a request by the route it takes, never by its raw path: the first is an application's
+     * reference readable by anyone who reads /q/metrics, and a new series for every request. Set before the token
+     * check, so that refused requests are labelled the same way.
+     */
+    private static void labelForMetrics(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/api/")) {
+            String label = RouteTable.find(path).flatMap(route -> route.template(path)).orElse("/api/{unrouted}");
+            // The key Quarkus' HTTP metrics read a request's path template from.
+            Vertx.currentContext().putLocal("UrlPathTemplate", label);
+        }
+        ctx.next();
     }
 
     /**

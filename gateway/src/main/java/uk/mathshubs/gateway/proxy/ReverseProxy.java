@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
@@ -32,8 +31,6 @@ import uk.mathshubs.gateway.routing.Upstream;
 public class ReverseProxy {
 
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
-    // The key Quarkus' HTTP metrics read the path template from: one time series per route, not per Work Group id.
-    private static final String METRICS_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final UpstreamClient upstreams;
     private final BodyLimit bodyLimit;
@@ -58,9 +55,6 @@ public class ReverseProxy {
         if (route.isEmpty()) {
             problems.notFound(ctx);
             return;
-        }
-        if (Vertx.currentContext() != null) {
-            Vertx.currentContext().putLocal(METRICS_PATH_TEMPLATE, route.get().prefix());
         }
         readBody(ctx, body -> forward(ctx, route.get().upstream(), path, body));
     }

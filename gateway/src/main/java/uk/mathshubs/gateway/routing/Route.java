@@ -17,4 +17,13 @@ public record Route(String prefix, Upstream upstream, Pattern pattern) {
     public boolean matches(String path) {
         return pattern.matcher(path).matches();
     }
+
+    /** The path as a metrics label: the prefix, and {@code /*} for anything below it; empty when it is not this route's. */
+    public java.util.Optional<String> template(String path) {
+        java.util.regex.Matcher matcher = pattern.matcher(path);
+        if (!matcher.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(matcher.group(1) == null ? prefix : prefix + "/*");
+    }
 }
