@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,7 @@ class WorkGroupLifecycleTest {
 
     @BeforeEach
     void aHub() {
-        hub = "HUB_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON)
-                .body(Map.of("name", hub + " Maths Hub", "contactEmail", "hub@example.org", "region", "West Midlands"))
-                .put("/api/v1/hubs/{code}", hub)
-                .then().statusCode(201);
+        hub = Fixtures.newHub();
     }
 
     @Test
@@ -151,16 +146,6 @@ class WorkGroupLifecycleTest {
     }
 
     private Map<String, Object> workGroup(String year) {
-        return Map.of(
-                "programmeCode", "MN_RKS1",
-                "hubCode", hub,
-                "academicYear", year,
-                "capacity", 50,
-                "lead", "Jo Lead",
-                "allocationPolicy", "FIRST_COME_FIRST_SERVED",
-                "applicationWindow", Map.of(
-                        "opensAt", "2027-11-01T09:00:00Z",
-                        "closesAt", "2028-03-03T17:00:00Z",
-                        "confirmationDate", "2028-03-09"));
+        return Fixtures.workGroup(hub, year);
     }
 }
