@@ -57,7 +57,7 @@ class AuthorizationMatrixTest {
                         spec -> spec.get("/api/v1/work-groups/{id}/applications", open)),
                 row("GET /applications/{reference} (no secret)", "404 200 200 404 200 404 404 200 404",
                         spec -> spec.get("/api/v1/applications/{ref}", reference)),
-                row("POST /applications/{reference}/decision", "401 200 200 403 403 403 403 403 403",
+                row("POST /applications/{reference}/decision", "401 200 200 404 403 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "Not this year"))
                                 .post("/api/v1/applications/{ref}/decision", submitted(open))),
                 row("POST /applications/{reference}/withdrawal (no secret)", "404 200 200 404 200 404 404 404 404",

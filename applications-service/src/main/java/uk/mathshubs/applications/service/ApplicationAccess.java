@@ -44,14 +44,14 @@ public class ApplicationAccess {
                 .orElseThrow(() -> ProblemException.notFound("Application " + reference));
     }
 
-    /** For the hub's decisions: its own hub's applications only (programme admins: all). Locked like the above. */
+    /**
+     * For the hub's decisions: its own hub's applications only (programme admins: all). Another hub's is a 404, as
+     * one that does not exist: a 403 told a hub admin that the reference was real. Locked like the above.
+     */
     public Application forHub(String reference) {
-        Application application = lockedByReference(reference)
+        return lockedByReference(reference)
+                .filter(a -> caller.actsFor(a.hubCode))
                 .orElseThrow(() -> ProblemException.notFound("Application " + reference));
-        if (!caller.actsFor(application.hubCode)) {
-            throw ProblemException.forbidden("You act for another Maths Hub");
-        }
-        return application;
     }
 
     /** Whether the caller sees decisions before the confirmation date: the hub and the NCETM do; schools and hub websites do not. */
