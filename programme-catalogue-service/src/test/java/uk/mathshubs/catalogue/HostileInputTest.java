@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -33,11 +32,7 @@ class HostileInputTest {
 
     @BeforeEach
     void aHub() {
-        hub = "HUB_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON)
-                .body(Map.of("name", hub + " Maths Hub", "contactEmail", "hub@example.org", "region", "West Midlands"))
-                .put("/api/v1/hubs/{code}", hub)
-                .then().statusCode(201);
+        hub = Fixtures.newHub();
     }
 
     @TestFactory
@@ -125,17 +120,16 @@ class HostileInputTest {
     }
 
     private Map<String, Object> workGroup() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("programmeCode", "MN_RKS1");
-        body.put("hubCode", hub);
-        body.put("academicYear", "2027/28");
-        body.put("capacity", 50);
-        body.put("lead", "Jo Lead");
-        body.put("allocationPolicy", "FIRST_COME_FIRST_SERVED");
-        body.put("applicationWindow", Map.of(
-                "opensAt", "2027-11-01T09:00:00Z",
-                "closesAt", "2028-03-03T17:00:00Z",
-                "confirmationDate", "2028-03-09"));
-        return body;
+        return Fixtures.workGroup(hub, "2027/28");
+    }
+
+    @Test
+    void aBadTokenIsRefusedEvenWhereNoTokenIsNeeded() {
+        given().get("/api/v1/hubs").then().statusCode(200);
+        given().auth().oauth2(TestTokens.hubWebsite("CENTRAL")).get("/api/v1/hubs").then().statusCode(200);
+        given().auth().oauth2("not-a-token").get("/api/v1/hubs")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
     }
 }
