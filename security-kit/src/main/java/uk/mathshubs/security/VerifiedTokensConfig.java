@@ -13,8 +13,11 @@ public interface VerifiedTokensConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Tokens remembered at once; the least recently used goes first. */
-    @WithDefault("10000")
+    /**
+     * Tokens remembered at once; the least recently used goes first. Each holds its parsed claims (a few KiB): 2000 is
+     * every hub website and member of staff signed in at once, in a few MiB of heap.
+     */
+    @WithDefault("2000")
     long maxSize();
 
     /**
