@@ -128,8 +128,11 @@ class RoutingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/nowhere", "/api/v2/programmes", "/api/v1/programmesX", "/api/",
-            "/api/v1/work-groups-archive"})
-    void anythingElseUnderApiIsANotFoundProblem(String path) {
+            "/api/v1/work-groups-archive", "/API/v1/hubs", "/q/dev-ui", "/nowhere", "/openapi-old"})
+    void anyPathNoRouteAnswersIsANotFoundProblem(String path) {
+        // What other routes do answer stays answered.
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/openapi").then().statusCode(200);
         given().get(path)
                 .then().statusCode(404)
                 .contentType("application/problem+json")

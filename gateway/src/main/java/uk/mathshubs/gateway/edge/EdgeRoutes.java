@@ -52,6 +52,8 @@ public class EdgeRoutes {
                 .handler(this::onlyBearerCredentials)
                 .handler(rateLimits::check)
                 .handler(proxy::handle);
+        // Last of all: a path no route answered (/API/v1/hubs, /q/dev-ui) is a problem too, not the bare 404.
+        router.route().last().handler(problems::notFound);
     }
 
     /**
