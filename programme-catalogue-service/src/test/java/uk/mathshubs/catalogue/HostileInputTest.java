@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import uk.mathshubs.catalogue.domain.WorkGroup;
 import uk.mathshubs.testsupport.TestTokens;
 
@@ -62,9 +63,7 @@ class HostileInputTest {
         Map<String, Object> body = workGroup();
         body.put("lead", "fuzz\u0000lead");
 
-        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/work-groups")
-                .then().log().ifValidationFails().statusCode(400)
+        create(body).log().ifValidationFails().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("lead"))
                 .body("errors[0].message", containsString("control characters (U+0000"));
@@ -76,9 +75,7 @@ class HostileInputTest {
         Map<String, Object> body = workGroup();
         body.put("lead", "Jo \ud800Lead");
 
-        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/work-groups")
-                .then().log().ifValidationFails().statusCode(400)
+        create(body).log().ifValidationFails().statusCode(400)
                 .body("errors[0].field", equalTo("lead"));
         assertThat(workGroupsOfTheHub()).isZero();
     }
@@ -88,9 +85,7 @@ class HostileInputTest {
         Map<String, Object> body = workGroup();
         body.put("lead", "Jo Lead\tand\r\nSam Lead");
 
-        given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/work-groups")
-                .then().statusCode(201)
+        create(body).statusCode(201)
                 .body("lead", equalTo("Jo Lead\tand\r\nSam Lead"));
     }
 
@@ -105,14 +100,19 @@ class HostileInputTest {
                     window.put(c[0], c[1]);
                     body.put("applicationWindow", window);
 
-                    given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
-                            .post("/api/v1/work-groups")
-                            .then().log().ifValidationFails().statusCode(400)
+                    create(body).log().ifValidationFails().statusCode(400)
                             .contentType("application/problem+json")
                             .body("errors[0].field", equalTo("applicationWindow." + c[0]))
                             .body("errors[0].message", equalTo("must be a date in the years 1 to 9999"));
                     assertThat(workGroupsOfTheHub()).isZero();
                 }));
+    }
+
+    /** A programme admin creating this Work Group, and the answer. */
+    private static ValidatableResponse create(Map<String, Object> body) {
+        return given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/work-groups")
+                .then();
     }
 
     private long workGroupsOfTheHub() {

@@ -3,13 +3,12 @@ package uk.mathshubs.applications.service;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

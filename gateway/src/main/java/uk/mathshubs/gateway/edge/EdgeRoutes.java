@@ -64,7 +64,7 @@ public class EdgeRoutes {
     private static void labelForMetrics(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         if (path.startsWith("/api/")) {
-            String label = RouteTable.find(path).flatMap(route -> route.template(path)).orElse("/api/{unrouted}");
+            String label = RouteTable.template(path).orElse("/api/{unrouted}");
             // The key Quarkus' HTTP metrics read a request's path template from.
             Vertx.currentContext().putLocal("UrlPathTemplate", label);
         }

@@ -1,5 +1,6 @@
 package uk.mathshubs.gateway.proxy;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -134,7 +135,7 @@ public class ReverseProxy {
         boolean idempotent = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                 || method == HttpMethod.PUT || method == HttpMethod.DELETE;
         boolean connectionLost = failure instanceof HttpClosedException
-                || (failure instanceof java.io.IOException && failure.getMessage() != null
+                || (failure instanceof IOException && failure.getMessage() != null
                         && failure.getMessage().contains("Connection reset"));
         return idempotent && connectionLost;
     }

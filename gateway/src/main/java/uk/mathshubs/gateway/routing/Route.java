@@ -1,5 +1,7 @@
 package uk.mathshubs.gateway.routing;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,11 +21,11 @@ public record Route(String prefix, Upstream upstream, Pattern pattern) {
     }
 
     /** The path as a metrics label: the prefix, and {@code /*} for anything below it; empty when it is not this route's. */
-    public java.util.Optional<String> template(String path) {
-        java.util.regex.Matcher matcher = pattern.matcher(path);
+    public Optional<String> template(String path) {
+        Matcher matcher = pattern.matcher(path);
         if (!matcher.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(matcher.group(1) == null ? prefix : prefix + "/*");
+        return Optional.of(matcher.group(1) == null ? prefix : prefix + "/*");
     }
 }

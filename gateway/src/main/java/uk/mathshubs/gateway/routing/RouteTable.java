@@ -44,4 +44,9 @@ public final class RouteTable {
     public static Optional<Route> find(String path) {
         return ROUTES.stream().filter(route -> route.matches(path)).findFirst();
     }
+
+    /** The metrics label of the route that answers this path (one pass over the routes), if one does. */
+    public static Optional<String> template(String path) {
+        return ROUTES.stream().map(route -> route.template(path)).flatMap(Optional::stream).findFirst();
+    }
 }

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 /**
  * Every string and every date or time Jackson reads from a request body, held to {@link InputRules}: refused with
  * {@link RefusedValue}, which Jackson gives the field's path on its way out. Text read into a {@code JsonNode} (an
- * eligibility rule set) is held to the same rule where it is checked.
+ * eligibility rule set) is not: a NUL there is refused by PostgreSQL, and that refusal is a 400 too, without the field
+ * ({@code ProblemMappers}).
  */
 public final class BodyRules {
 
