@@ -19,6 +19,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,8 +29,12 @@ import uk.mathshubs.applications.domain.eligibility.Eligibility;
 import uk.mathshubs.applications.domain.eligibility.Outcome;
 import uk.mathshubs.kit.problem.ProblemException;
 
-/** A school's application for a place in one Work Group (the seed application form, field for field). */
+/**
+ * A school's application for a place in one Work Group (the seed application form, field for field). Updated by the
+ * columns that changed only: a decision changes four of its 30, and the rest (the form, its JSON) need not be written again.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "application")
 public class Application extends PanacheEntityBase {
 

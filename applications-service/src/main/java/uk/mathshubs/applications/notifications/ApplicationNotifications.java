@@ -63,12 +63,22 @@ public class ApplicationNotifications {
                 clock.instant());
     }
 
-    /** The one place the person's token exists outside the email: the link goes into the mail and nowhere else. */
-    public void confirmationRequested(Application a, WorkGroup group, UUID personId, String name, String email, String link) {
-        String body = ApplicationMails.confirmationRequest(
-                new ApplicationMails.ConfirmationRequest(name, a.schoolName, a.reference, names(group), link));
-        outbox.add(List.of(new OutgoingMail(CONFIRMATION_REQUEST, email, personId, a.id,
-                "Please confirm your school's commitment to " + group.programmeTitle, body, null, clock.instant())));
+    /**
+     * Each person's own confirmation link, in one write for them all. The one place a person's token exists outside
+     * the email: the link goes into the mail and nowhere else.
+     */
+    public void confirmationsRequested(Application a, WorkGroup group, List<ConfirmationLink> links) {
+        WorkGroupNames names = names(group);
+        String subject = "Please confirm your school's commitment to " + group.programmeTitle;
+        Instant now = clock.instant();
+        outbox.add(links.stream().map(link -> new OutgoingMail(CONFIRMATION_REQUEST, link.email(), link.personId(), a.id, subject,
+                ApplicationMails.confirmationRequest(
+                        new ApplicationMails.ConfirmationRequest(link.name(), a.schoolName, a.reference, names, link.url())),
+                null, now)).toList());
+    }
+
+    /** A person asked to confirm, and their link; {@code personId} is null for a headteacher the programme does not enrol. */
+    public record ConfirmationLink(UUID personId, String name, String email, String url) {
     }
 
     /**

@@ -79,7 +79,7 @@ public class DecisionAnnouncements {
             WorkGroup group = WorkGroup.findById(id);
             // Decisions from the day on were mailed as they were made.
             List<Application> decided = Application.list("workGroupId = ?1 and status in ?2 and decidedAt < ?3",
-                    Sort.by("submittedAt").and("reference"), id, ANNOUNCED, UkDates.startOf(group.confirmationDate));
+                    Sort.by("arrival"), id, ANNOUNCED, UkDates.startOf(group.confirmationDate));
             decided.forEach(application -> notifications.announce(application, group));
             announced++;
         }

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.StatelessSession;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import uk.mathshubs.applications.allocation.Allocator;
@@ -35,6 +37,7 @@ import uk.mathshubs.applications.domain.eligibility.Eligibility;
 import uk.mathshubs.applications.domain.eligibility.RuleSet;
 import uk.mathshubs.applications.events.ApplicationEvents;
 import uk.mathshubs.contracts.ParticipantRole;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 import uk.mathshubs.kit.problem.Constraints;
 import uk.mathshubs.kit.problem.Problem;
 import uk.mathshubs.kit.problem.ProblemException;
@@ -54,16 +57,18 @@ public class ApplicationService {
     private final EligibilityService eligibility;
     private final Confirmations confirmations;
     private final ApplicationEvents events;
+    private final StatelessSession rows;
     private final Caller caller;
     private final Clock clock;
 
     public ApplicationService(ArrivalOrder arrivals, Event<Allocator.Due> allocationDue, EligibilityService eligibility,
-            Confirmations confirmations, ApplicationEvents events, Caller caller, Clock clock) {
+            Confirmations confirmations, ApplicationEvents events, StatelessSession rows, Caller caller, Clock clock) {
         this.arrivals = arrivals;
         this.allocationDue = allocationDue;
         this.eligibility = eligibility;
         this.confirmations = confirmations;
         this.events = events;
+        this.rows = rows;
         this.caller = caller;
         this.clock = clock;
     }
@@ -111,9 +116,6 @@ public class ApplicationService {
         application.eligibility = answer;
         application.eligibilityOutcome = answer.outcome();
         application.priority = answer.priority();
-        application.persist();
-        events.submitted(application, group);
-        List<CommitmentConfirmation> requested = confirmations.request(application, group);
         // What the rules alone decide is decided now; a place is the allocator's to give, in arrival order.
         switch (answer.outcome()) {
             case INELIGIBLE -> application.moveTo(ApplicationStatus.INELIGIBLE, answer.decidedBy().reason(),
@@ -122,6 +124,12 @@ public class ApplicationService {
                     ApplicationDecision.PLATFORM, clock.instant());
             case ELIGIBLE -> allocationDue.fire(new Allocator.Due());
         }
+        // Written as it is, row by row in one batch per table: nothing in this transaction changes it again, so the
+        // persistence context's bookkeeping (cascades, snapshots, the dirty check at commit) would be pure cost.
+        rows.insert(application);
+        rows.insertMultiple(application.people);
+        events.submitted(application, group);
+        List<CommitmentConfirmation> requested = confirmations.request(application, group);
         return new Submission(application, Optional.of(secret), requested, group.confirmationDate);
     }
 
@@ -187,7 +195,7 @@ public class ApplicationService {
 
     private Application newApplication(WorkGroup group, ApplicationRequest request, String secret) {
         Application a = new Application();
-        a.id = UUID.randomUUID();
+        a.id = TimeOrderedIds.next();
         a.reference = newReference();
         a.secretHash = ApplicationAccess.hash(secret);
         a.workGroupId = group.id;
@@ -221,7 +229,7 @@ public class ApplicationService {
     private static ApplicationPerson person(Application a, int position, String role, String name, String email, String trn,
             String schoolRoles) {
         ApplicationPerson p = new ApplicationPerson();
-        p.id = UUID.randomUUID();
+        p.id = TimeOrderedIds.next();
         p.application = a;
         p.position = position;
         p.role = role;

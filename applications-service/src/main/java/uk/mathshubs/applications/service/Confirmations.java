@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.StatelessSession;
+
 import io.quarkus.panache.common.Sort;
 import uk.mathshubs.applications.config.ApplicationsConfig;
 import uk.mathshubs.applications.domain.Application;
@@ -17,6 +19,7 @@ import uk.mathshubs.applications.domain.CommitmentConfirmation;
 import uk.mathshubs.applications.domain.WorkGroup;
 import uk.mathshubs.applications.notifications.ApplicationNotifications;
 import uk.mathshubs.contracts.ParticipantRole;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 import uk.mathshubs.kit.problem.ProblemException;
 
 /**
@@ -32,11 +35,13 @@ public class Confirmations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApplicationNotifications notifications;
+    private final StatelessSession rows;
     private final ApplicationsConfig config;
     private final Clock clock;
 
-    public Confirmations(ApplicationNotifications notifications, ApplicationsConfig config, Clock clock) {
+    public Confirmations(ApplicationNotifications notifications, StatelessSession rows, ApplicationsConfig config, Clock clock) {
         this.notifications = notifications;
+        this.rows = rows;
         this.config = config;
         this.clock = clock;
     }
@@ -45,6 +50,7 @@ public class Confirmations {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<CommitmentConfirmation> request(Application application, WorkGroup group) {
         List<CommitmentConfirmation> requested = new ArrayList<>();
+        List<ApplicationNotifications.ConfirmationLink> links = new ArrayList<>();
         List<Signatory> signatories = new ArrayList<>();
         signatories.add(new Signatory(ParticipantRole.HEADTEACHER.name(), application.headteacherName, application.headteacherEmail));
         application.people.stream().filter(p -> !p.role.equals(ParticipantRole.HEADTEACHER.name()))
@@ -52,18 +58,19 @@ public class Confirmations {
         for (Signatory signatory : signatories) {
             String token = newToken();
             CommitmentConfirmation confirmation = new CommitmentConfirmation();
-            confirmation.id = UUID.randomUUID();
+            confirmation.id = TimeOrderedIds.next();
             confirmation.applicationId = application.id;
             confirmation.role = signatory.role();
             confirmation.name = signatory.name();
             confirmation.email = signatory.email();
             confirmation.tokenHash = ApplicationAccess.hash(token);
             confirmation.requestedAt = clock.instant();
-            confirmation.persist();
             requested.add(confirmation);
-            notifications.confirmationRequested(application, group, ApplicationNotifications.personId(application, signatory.role()),
-                    confirmation.name, confirmation.email, config.confirmationLink() + token);
+            links.add(new ApplicationNotifications.ConfirmationLink(ApplicationNotifications.personId(application, signatory.role()),
+                    confirmation.name, confirmation.email, config.confirmationLink() + token));
         }
+        rows.insertMultiple(requested);
+        notifications.confirmationsRequested(application, group, links);
         return requested;
     }
 

@@ -34,6 +34,7 @@ import uk.mathshubs.applications.domain.Erasure;
 import uk.mathshubs.applications.domain.Trn;
 import uk.mathshubs.applications.events.ApplicationEvents;
 import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 import uk.mathshubs.kit.mail.MailOutbox;
 import uk.mathshubs.kit.outbox.OutboxEvent;
 import uk.mathshubs.kit.problem.ProblemException;
@@ -152,7 +153,7 @@ public class Erasures {
         });
 
         Erasure erasure = new Erasure();
-        erasure.id = UUID.randomUUID();
+        erasure.id = TimeOrderedIds.next();
         erasure.requestedBy = caller.name();
         erasure.erasedAt = now;
         erasure.records = records;

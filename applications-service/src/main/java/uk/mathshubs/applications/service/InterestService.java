@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import uk.mathshubs.applications.api.InterestRequest;
 import uk.mathshubs.applications.domain.ExpressionOfInterest;
 import uk.mathshubs.applications.domain.WorkGroup;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 
@@ -40,7 +41,7 @@ public class InterestService {
             return existing.get();
         }
         ExpressionOfInterest interest = new ExpressionOfInterest();
-        interest.id = UUID.randomUUID();
+        interest.id = TimeOrderedIds.next();
         interest.workGroupId = workGroupId;
         interest.hubCode = group.hubCode;
         interest.urn = request.urn();

@@ -19,6 +19,7 @@ import org.hibernate.Session;
 import uk.mathshubs.applications.domain.eligibility.Participation;
 import uk.mathshubs.applications.domain.school.ParticipationRecord;
 import uk.mathshubs.contracts.AcademicYear;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 
 /**
  * Which school took part in or completed which programme in which year: recorded when scheduling reports a school
@@ -93,7 +94,7 @@ public class ParticipationHistory {
         ParticipationRecord record = ParticipationRecord.<ParticipationRecord>find("urn = ?1 and programmeCode = ?2 and academicYear = ?3",
                 urn, programmeCode, year.toString()).firstResultOptional().orElseGet(() -> {
                     ParticipationRecord created = new ParticipationRecord();
-                    created.id = UUID.randomUUID();
+                    created.id = TimeOrderedIds.next();
                     created.urn = urn;
                     created.programmeCode = programmeCode;
                     created.academicYear = year.toString();

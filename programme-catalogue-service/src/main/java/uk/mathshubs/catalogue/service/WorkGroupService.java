@@ -20,6 +20,7 @@ import uk.mathshubs.catalogue.domain.WorkGroup;
 import uk.mathshubs.catalogue.domain.WorkGroupStatus;
 import uk.mathshubs.catalogue.events.CatalogueEvents;
 import uk.mathshubs.contracts.AcademicYear;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 
@@ -41,7 +42,7 @@ public class WorkGroupService {
     public WorkGroup create(WorkGroupRequest request) {
         requireActsFor(request.hubCode());
         WorkGroup group = new WorkGroup();
-        group.id = UUID.randomUUID();
+        group.id = TimeOrderedIds.next();
         group.hub = Hub.<Hub>findByIdOptional(request.hubCode())
                 .orElseThrow(() -> ProblemException.invalidField("hubCode", "no Maths Hub has code " + request.hubCode()));
         group.status = WorkGroupStatus.DRAFT;

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import uk.mathshubs.contracts.AcademicYear;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.CentralSessionRequest;
@@ -156,7 +157,7 @@ public class SessionService {
             throw ProblemException.invalidField("endsAt", "must be after startsAt");
         }
         Session session = new Session();
-        session.id = UUID.randomUUID();
+        session.id = TimeOrderedIds.next();
         session.programmeCode = programmeCode;
         session.academicYear = year.toString();
         session.title = request.title().strip();

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 
 /**
  * Writes emails into the {@code notification} table in the caller's transaction: the change that causes a mail and
@@ -53,7 +54,7 @@ public class MailOutbox {
                         attachment_name, attachment_type, attachment_content, created_at, next_attempt_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(table.personColumn(), table.aboutColumn()))) {
                 for (OutgoingMail mail : mails) {
-                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(1, TimeOrderedIds.next());
                     insert.setString(2, mail.kind());
                     insert.setString(3, mail.recipient());
                     insert.setObject(4, mail.personId(), Types.OTHER);

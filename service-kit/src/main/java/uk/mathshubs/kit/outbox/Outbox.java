@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.mathshubs.contracts.EventSchemas;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.kit.audit.AuditTrail;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
 
 /**
  * Records events in the caller's transaction, each with its audit entry; {@link OutboxRelay} sends them once it
@@ -73,7 +74,7 @@ public class Outbox {
         }
         String key = aggregateKey.toString();
         // Every change a service announces is a change to audit: who made it, on what, when.
-        Pending pending = new Pending(UUID.randomUUID(), type, key, body.toString(), clock.instant(),
+        Pending pending = new Pending(TimeOrderedIds.next(), type, key, body.toString(), clock.instant(),
                 audit.entry(type.type(), key, body));
         List<Pending> open = batch.get();
         if (open != null) {
