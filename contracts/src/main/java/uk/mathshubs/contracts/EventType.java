@@ -9,6 +9,7 @@ import uk.mathshubs.contracts.applications.ApplicationOffered;
 import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
+import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.contracts.catalogue.ProgrammePayload;
@@ -36,6 +37,7 @@ public enum EventType {
     APPLICATION_SUBMITTED("uk.mathshubs.applications.application.submitted.v1", Topics.APPLICATIONS, ApplicationSubmitted.class, "application-submitted.v1"),
     APPLICATION_ACCEPTED("uk.mathshubs.applications.application.accepted.v1", Topics.APPLICATIONS, ApplicationAccepted.class, "application-accepted.v1"),
     APPLICATION_WAITLISTED("uk.mathshubs.applications.application.waitlisted.v1", Topics.APPLICATIONS, ApplicationWaitlisted.class, "application-waitlisted.v1"),
+    APPLICATION_WAITING_LIST_MOVED("uk.mathshubs.applications.application.waiting-list-moved.v1", Topics.APPLICATIONS, ApplicationWaitingListMoved.class, "application-waiting-list-moved.v1"),
     APPLICATION_WITHDRAWN("uk.mathshubs.applications.application.withdrawn.v1", Topics.APPLICATIONS, ApplicationWithdrawn.class, "application-withdrawn.v1"),
     APPLICATION_REJECTED("uk.mathshubs.applications.application.rejected.v1", Topics.APPLICATIONS, ApplicationRejected.class, "application-rejected.v1"),
     APPLICATION_OFFER_MADE("uk.mathshubs.applications.application.offer-made.v1", Topics.APPLICATIONS, ApplicationOffered.class, "application-offered.v1"),

@@ -25,6 +25,7 @@ import uk.mathshubs.contracts.applications.ApplicationOffered;
 import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
+import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.contracts.catalogue.ProgrammePayload;
@@ -52,6 +53,7 @@ class EventContractTest {
                     "Elston Hall Primary School",
                     List.of(new ApplicationAccepted.Participant(ID, "HEADTEACHER", "Ann Head", "head@example.org", "0123456")), AT)),
             Map.entry(ApplicationWaitlisted.class, new ApplicationWaitlisted(ID, "MH-7Q4K-2M9X", ID, "103456", 1)),
+            Map.entry(ApplicationWaitingListMoved.class, new ApplicationWaitingListMoved(ID, "MH-7Q4K-2M9X", ID, "103456", 3)),
             Map.entry(ApplicationWithdrawn.class, new ApplicationWithdrawn(ID, "MH-7Q4K-2M9X", ID, "103456", true, AT)),
             Map.entry(SessionPayload.class, new SessionPayload(ID, null, "MN_KS2", "2024/25", "YouTube Live launch", "LEAD_TEACHERS",
                     "LIVE_ONLINE", Instant.parse("2024-09-12T15:00:00Z"), Instant.parse("2024-09-12T16:00:00Z"), "SCHEDULED", 0, null)),

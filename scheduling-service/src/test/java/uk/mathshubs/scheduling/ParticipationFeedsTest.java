@@ -30,6 +30,7 @@ import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
 import uk.mathshubs.contracts.applications.ApplicationOffered;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
+import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.testsupport.EventPublisher;
@@ -99,6 +100,31 @@ class ParticipationFeedsTest {
                 .get("/api/v1/participation/schools?workGroupId={g}", group).then().statusCode(200).extract().asString();
         assertThat(csv.lines().toList()).hasSize(5).first().asString().startsWith("application_id,reference,work_group_id");
         assertThat(csv).contains("MH-137003", "EXPIRED", "School 137001");
+    }
+
+    @Test
+    void aSchoolMovingUpTheWaitingListShowsItsNewPlace() {
+        String hub = unique("HUB_");
+        UUID group = Fixtures.workGroup(hub, unique("MOV_"), "2027/28");
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        try (EventPublisher events = new EventPublisher()) {
+            submit(events, second, group, hub, "137021");
+            events.publish(EventType.APPLICATION_WAITLISTED, second, new ApplicationWaitlisted(second, "MH-137021", group, "137021", 2));
+            submit(events, third, group, hub, "137022");
+            events.publish(EventType.APPLICATION_WAITLISTED, third, new ApplicationWaitlisted(third, "MH-137022", group, "137022", 3));
+            // The school first in the queue left it: each behind moves up one.
+            events.publish(EventType.APPLICATION_WAITING_LIST_MOVED, second,
+                    new ApplicationWaitingListMoved(second, "MH-137021", group, "137021", 1));
+            events.publish(EventType.APPLICATION_WAITING_LIST_MOVED, third,
+                    new ApplicationWaitingListMoved(third, "MH-137022", group, "137022", 2));
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(pull("schools", "workGroupId", group.toString(), r -> (String) r.get("urn")))
+                .hasEntrySatisfying("137021", school -> assertThat(school).containsEntry("status", "WAITLISTED")
+                        .containsEntry("waitingListPosition", 1))
+                .hasEntrySatisfying("137022", school -> assertThat(school).containsEntry("status", "WAITLISTED")
+                        .containsEntry("waitingListPosition", 2)));
     }
 
     @Test

@@ -244,6 +244,129 @@ class EndToEndFlowIT {
     }
 
     /** The names of a school's people in a Work Group, as the scheduling service holds them. */
+    /**
+     * The NCETM's feed of schools equals the applications service's own view as the waiting list moves: schools join,
+     * one waiting leaves, the accepted school withdraws and its place is offered, an offer is declined and passes on, a
+     * school is rejected from the list, an offer is taken, a late school joins. Equal in a full pull, and in the first
+     * full pull brought up to date by an updated_since pull alone.
+     */
+    @Test
+    void theNcetmsFeedOfSchoolsEqualsTheApplicationsServiceAsTheWaitingListMoves() {
+        String admin = platform.passwordToken("ncetm.admin");
+        String hubAdmin = platform.passwordToken("central.admin");
+        String website = platform.clientToken("hub-website-central", "central-website-secret");
+        String ncetm = platform.clientToken("ncetm-integration", "ncetm-integration-secret");
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        int base = 600_000 + RANDOM.nextInt(90_000);
+        for (int i = 0; i < 7; i++) {
+            names.put(String.valueOf(base + i), "Feed School " + (i + 1));
+        }
+        given().auth().oauth2(admin).contentType("text/csv; charset=ISO-8859-1").body(Schools.register(names))
+                .post(platform.gateway() + "/api/v1/schools/import").then().statusCode(200);
+        String group = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("programmeCode", "MN_RKS1", "hubCode", "CENTRAL",
+                        "academicYear", Schools.academicYear(Schools.thisAcademicYearStart() + 1), "capacity", 1,
+                        "lead", "Feed Work Group Lead", "allocationPolicy", "FIRST_COME_FIRST_SERVED",
+                        "applicationWindow", Map.of(
+                                "opensAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString(),
+                                "closesAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString(),
+                                "confirmationDate", LocalDate.now().plusDays(31).toString())))
+                .post(platform.gateway() + "/api/v1/work-groups").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", "OPEN"))
+                .put(platform.gateway() + "/api/v1/work-groups/{id}/status", group).then().statusCode(200);
+
+        List<String> urns = List.copyOf(names.keySet());
+        List<String> references = new java.util.ArrayList<>();
+        for (String urn : urns.subList(0, 6)) {
+            Response answer = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(website)
+                    .contentType(ContentType.JSON).body(Schools.application(urn))
+                    .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group), r -> r.statusCode() != 404);
+            references.add(answer.then().statusCode(201).extract().path("reference"));
+        }
+        // One place: the first school has it, the other five wait 1..5.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(source(hubAdmin, group))
+                .containsEntry(references.get(0), "ACCEPTED").containsEntry(references.get(5), "WAITLISTED 5"));
+        Map<String, String> firstPull = await().atMost(Duration.ofSeconds(30)).until(() -> feed(ncetm, group, null),
+                pulled -> statusesOf(pulled).equals(source(hubAdmin, group)));
+        String since = firstPull.values().stream().map(row -> row.split("\\|")[1]).max(String::compareTo).orElseThrow();
+
+        // Moves, made by the hub for its schools: the school third in the queue leaves it; the accepted school withdraws
+        // (the first waiting is offered its place); that school declines (the next is offered); the hub rejects the last
+        // school waiting; the school offered takes the place; a late school joins the end of the list.
+        withdraw(hubAdmin, references.get(3));
+        withdraw(hubAdmin, references.get(0));
+        given().auth().oauth2(hubAdmin)
+                .post(platform.gateway() + "/api/v1/applications/{ref}/offer/decline", references.get(1))
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECT", "reason", "The school is joining another hub's Work Group"))
+                .post(platform.gateway() + "/api/v1/applications/{ref}/decision", references.get(5))
+                .then().statusCode(200).body("status", equalTo("REJECTED"));
+        given().auth().oauth2(hubAdmin)
+                .post(platform.gateway() + "/api/v1/applications/{ref}/offer/acceptance", references.get(2))
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        String late = given().auth().oauth2(website).contentType(ContentType.JSON).body(Schools.application(urns.get(6)))
+                .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group)
+                .then().statusCode(201).extract().path("reference");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(source(hubAdmin, group))
+                .containsEntry(late, "WAITLISTED 2").containsEntry(references.get(4), "WAITLISTED 1"));
+        Map<String, String> expected = source(hubAdmin, group);
+        // A full pull equals the source...
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusesOf(feed(ncetm, group, null)))
+                .isEqualTo(expected));
+        // ...and so does the first pull with only what an updated_since pull brings laid over it.
+        Map<String, String> synced = new HashMap<>(firstPull);
+        synced.putAll(feed(ncetm, group, since));
+        assertThat(statusesOf(synced)).isEqualTo(expected);
+    }
+
+    private static void withdraw(String hubAdmin, String reference) {
+        given().auth().oauth2(hubAdmin).contentType(ContentType.JSON).body(Map.of())
+                .post(platform.gateway() + "/api/v1/applications/{ref}/withdrawal", reference)
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+    }
+
+    /** The applications service's view, as its hub sees it: reference -> "STATUS" or "WAITLISTED position". */
+    private static Map<String, String> source(String hubAdmin, String group) {
+        List<Map<String, Object>> applications = given().auth().oauth2(hubAdmin)
+                .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", group)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, String> statuses = new HashMap<>();
+        applications.forEach(a -> statuses.put((String) a.get("reference"), status(a)));
+        return statuses;
+    }
+
+    /** The NCETM's feed: reference -> "status|updatedAt", every page, optionally only rows changed after {@code since}. */
+    private static Map<String, String> feed(String ncetm, String group, String since) {
+        Map<String, String> rows = new HashMap<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(ncetm).queryParam("workGroupId", group).queryParam("size", 2);
+            if (since != null) {
+                request.queryParam("updated_since", since);
+            }
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(platform.gateway() + "/api/v1/participation/schools").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            items.forEach(row -> rows.put((String) row.get("reference"), status(row) + "|" + row.get("updatedAt")));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return rows;
+    }
+
+    private static Map<String, String> statusesOf(Map<String, String> feed) {
+        Map<String, String> statuses = new HashMap<>();
+        feed.forEach((reference, row) -> statuses.put(reference, row.split("\\|")[0]));
+        return statuses;
+    }
+
+    private static String status(Map<String, Object> row) {
+        return row.get("waitingListPosition") == null ? (String) row.get("status") : row.get("status") + " " + row.get("waitingListPosition");
+    }
+
     private static List<String> people(String token, String group, String urn) {
         return given().auth().oauth2(token).get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", group)
                 .then().statusCode(200).extract().jsonPath().getList("findAll { it.urn == '" + urn + "' }.name");

@@ -1,5 +1,7 @@
 package uk.mathshubs.applications.allocation;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,21 +10,26 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import uk.mathshubs.applications.domain.Application;
+import uk.mathshubs.applications.events.ApplicationEvents;
+import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 
 /**
  * A Work Group's places and its waiting list, counted on its row in this service: every change is a guarded UPDATE
  * of that row, so two changes to one group (the allocator's batch, a hub's decision, a withdrawal) happen one after
  * the other, across threads and instances, and the {@code work_group_never_overbooked} constraint stands behind them.
- * Statuses are the caller's business; this class only counts.
+ * Statuses are the caller's business; this class counts, and keeps the waiting list numbered 1..n, telling the other
+ * services of every school that moves up it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Places {
 
     private final EntityManager entityManager;
+    private final ApplicationEvents events;
 
-    public Places(EntityManager entityManager) {
+    public Places(EntityManager entityManager, ApplicationEvents events) {
         this.entityManager = entityManager;
+        this.events = events;
     }
 
     /** How a Work Group stands, its row locked until the transaction ends. */
@@ -40,7 +47,7 @@ public class Places {
      */
     public Optional<Count> lockUnlessBusy(UUID workGroupId) {
         @SuppressWarnings("unchecked")
-        var rows = (java.util.List<Object[]>) entityManager.createNativeQuery("""
+        var rows = (List<Object[]>) entityManager.createNativeQuery("""
                         SELECT capacity, places_allocated, waiting_list_length FROM work_group WHERE id = :id
                         FOR NO KEY UPDATE SKIP LOCKED""")
                 .setParameter("id", workGroupId)
@@ -85,18 +92,28 @@ public class Places {
         return position.intValue();
     }
 
-    /** The school at {@code position} leaves the list; everyone behind it moves up one, so the list stays 1..n. */
+    /**
+     * The school at {@code position} leaves the list; everyone behind it moves up one, so the list stays 1..n, and each
+     * move is an event: the NCETM's feed shows every school's place as it is now, not as it was when the school joined.
+     */
     public void leaveWaitingList(UUID workGroupId, int position) {
         lock(workGroupId);
-        entityManager.createNativeQuery(
-                        "UPDATE application SET waiting_list_position = waiting_list_position - 1 "
-                                + "WHERE work_group_id = :id AND waiting_list_position > :position")
+        @SuppressWarnings("unchecked")
+        List<Object[]> moved = entityManager.createNativeQuery("""
+                        UPDATE application SET waiting_list_position = waiting_list_position - 1
+                        WHERE work_group_id = :id AND waiting_list_position > :position
+                        RETURNING id, reference, urn, waiting_list_position""")
                 .setParameter("id", workGroupId)
                 .setParameter("position", position)
-                .executeUpdate();
+                .getResultList();
         entityManager.createNativeQuery("UPDATE work_group SET waiting_list_length = waiting_list_length - 1 WHERE id = :id")
                 .setParameter("id", workGroupId)
                 .executeUpdate();
+        events.movedUp(moved.stream()
+                .map(row -> new ApplicationWaitingListMoved((UUID) row[0], (String) row[1], workGroupId, (String) row[2],
+                        ((Number) row[3]).intValue()))
+                .sorted(Comparator.comparingInt(ApplicationWaitingListMoved::position))
+                .toList());
     }
 
     /** The school first in the queue, if any. Call with the Work Group's row locked (after any of the updates above). */

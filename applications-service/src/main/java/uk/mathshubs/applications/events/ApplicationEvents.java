@@ -16,6 +16,7 @@ import uk.mathshubs.contracts.applications.ApplicationOffered;
 import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
+import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.kit.outbox.Outbox;
@@ -54,6 +55,11 @@ public class ApplicationEvents {
         outbox.record(EventType.APPLICATION_WAITLISTED, a.id,
                 new ApplicationWaitlisted(a.id, a.reference, a.workGroupId, a.urn, a.waitingListPosition));
         notifications.decided(a, group);
+    }
+
+    /** Schools that moved up the waiting list as one ahead of them left it; no mail: a school's place shows when it reads its application. */
+    public void movedUp(List<ApplicationWaitingListMoved> moves) {
+        outbox.inOneBatch(() -> moves.forEach(move -> outbox.record(EventType.APPLICATION_WAITING_LIST_MOVED, move.applicationId(), move)));
     }
 
     public void rejected(Application a, boolean placeReleased) {

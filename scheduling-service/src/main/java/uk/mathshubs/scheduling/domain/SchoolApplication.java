@@ -99,7 +99,14 @@ public class SchoolApplication extends PanacheEntityBase {
         status = Status.WAITLISTED;
         waitingListPosition = position;
         if (waitlistedAt == null) {
-            waitlistedAt = at; // a later event only moves the school up the list
+            waitlistedAt = at;
+        }
+    }
+
+    /** A school ahead of this one left the waiting list. */
+    public void movedUp(int position) {
+        if (status == Status.WAITLISTED) {
+            waitingListPosition = position;
         }
     }
 

@@ -7,6 +7,7 @@ import static uk.mathshubs.contracts.EventType.APPLICATION_OFFER_MADE;
 import static uk.mathshubs.contracts.EventType.APPLICATION_PEOPLE_ERASED;
 import static uk.mathshubs.contracts.EventType.APPLICATION_REJECTED;
 import static uk.mathshubs.contracts.EventType.APPLICATION_SUBMITTED;
+import static uk.mathshubs.contracts.EventType.APPLICATION_WAITING_LIST_MOVED;
 import static uk.mathshubs.contracts.EventType.APPLICATION_WAITLISTED;
 import static uk.mathshubs.contracts.EventType.APPLICATION_WITHDRAWN;
 
@@ -30,6 +31,7 @@ import uk.mathshubs.contracts.applications.ApplicationOffered;
 import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
+import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.kit.inbox.Inbox;
@@ -47,7 +49,7 @@ public class ApplicationConsumer {
 
     private static final String CONSUMER = "scheduling-service";
     private static final Set<EventType> HANDLED = EnumSet.of(APPLICATION_SUBMITTED, APPLICATION_WAITLISTED,
-            APPLICATION_OFFER_MADE, APPLICATION_OFFER_DECLINED, APPLICATION_OFFER_EXPIRED, APPLICATION_ACCEPTED,
+            APPLICATION_WAITING_LIST_MOVED, APPLICATION_OFFER_MADE, APPLICATION_OFFER_DECLINED, APPLICATION_OFFER_EXPIRED, APPLICATION_ACCEPTED,
             APPLICATION_WITHDRAWN, APPLICATION_REJECTED, APPLICATION_PEOPLE_ERASED);
 
     private final Inbox inbox;
@@ -77,6 +79,7 @@ public class ApplicationConsumer {
         switch (event.type()) {
             case APPLICATION_SUBMITTED -> schools.submitted(event.payload(ApplicationSubmitted.class));
             case APPLICATION_WAITLISTED -> schools.waitlisted(event.payload(ApplicationWaitlisted.class), at);
+            case APPLICATION_WAITING_LIST_MOVED -> schools.movedUp(event.payload(ApplicationWaitingListMoved.class));
             case APPLICATION_OFFER_MADE -> schools.offered(event.payload(ApplicationOffered.class), at);
             case APPLICATION_OFFER_DECLINED -> schools.offerEnded(event.payload(ApplicationOfferEnded.class), true);
             case APPLICATION_OFFER_EXPIRED -> schools.offerEnded(event.payload(ApplicationOfferEnded.class), false);

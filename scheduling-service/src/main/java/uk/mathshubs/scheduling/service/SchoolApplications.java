@@ -10,6 +10,7 @@ import uk.mathshubs.contracts.applications.ApplicationOfferEnded;
 import uk.mathshubs.contracts.applications.ApplicationOffered;
 import uk.mathshubs.contracts.applications.ApplicationRejected;
 import uk.mathshubs.contracts.applications.ApplicationSubmitted;
+import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.scheduling.domain.SchoolApplication;
@@ -28,6 +29,10 @@ public class SchoolApplications {
 
     public void waitlisted(ApplicationWaitlisted e, Instant at) {
         SchoolApplication.of(e.applicationId(), e.reference(), e.workGroupId(), e.urn()).waitlisted(e.position(), at);
+    }
+
+    public void movedUp(ApplicationWaitingListMoved e) {
+        SchoolApplication.of(e.applicationId(), e.reference(), e.workGroupId(), e.urn()).movedUp(e.position());
     }
 
     public void offered(ApplicationOffered e, Instant at) {
