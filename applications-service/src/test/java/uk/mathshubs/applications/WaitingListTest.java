@@ -143,6 +143,32 @@ class WaitingListTest {
     }
 
     @Test
+    void beforeTheConfirmationDateAFreedPlaceGoesToTheNextSchoolWithoutAnOffer() {
+        UUID group = WorkGroups.publish(WorkGroups.spec(HUB, 1).confirmedOn(LocalDate.now().plusDays(10)));
+        Applicant first = apply(group);
+        Applicant second = apply(group);
+        Applicant third = apply(group);
+        Allocations.settled(group);
+
+        given().header("X-Application-Secret", first.secret()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/applications/{ref}/withdrawal", first.reference()).then().statusCode(200);
+
+        // Nobody has been told anything yet: no offer to answer within 48 hours, the place is simply the next school's.
+        asHub(second).body("status", equalTo("ACCEPTED")).body("offerExpiresAt", nullValue());
+        asHub(third).body("status", equalTo("WAITLISTED")).body("waitingListPosition", equalTo(1));
+        second.read().body("status", equalTo("SUBMITTED"));
+        placesAllocated(group, 1);
+
+        clock.advance(Duration.ofDays(11));
+        second.read().body("status", equalTo("ACCEPTED"));
+    }
+
+    private static ValidatableResponse asHub(Applicant applicant) {
+        return given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/applications/{ref}", applicant.reference())
+                .then().statusCode(200);
+    }
+
+    @Test
     void priorityRulesAllocateAtCloseNewcomersToTeachingForMasteryFirst() {
         WorkGroups.Spec spec = WorkGroups.spec(HUB, 2).byPriority();
         UUID group = WorkGroups.publish(spec);

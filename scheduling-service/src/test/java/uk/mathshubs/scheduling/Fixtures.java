@@ -59,8 +59,8 @@ final class Fixtures {
         Instant now = Instant.now();
         return new WorkGroupPayload(id, programme, "Programme " + programme, programme,
                 List.of("LEAD_TEACHER_YEAR_4", "LEAD_TEACHER_YEAR_5", "MATHS_LEAD", "HEADTEACHER"), hub, year, 50,
-                "FIRST_COME_FIRST_SERVED", status, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
-                LocalDate.now().plusDays(40), revision);
+                "FIRST_COME_FIRST_SERVED", status, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(2)),
+                LocalDate.now().minusDays(1), revision); // decisions released: its people hear of their sessions at once
     }
 
     static ApplicationAccepted.Participant person(String role) {

@@ -1,6 +1,7 @@
 package uk.mathshubs.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static uk.mathshubs.scheduling.Fixtures.PATIENCE;
 import static uk.mathshubs.scheduling.Fixtures.enrol;
@@ -9,6 +10,7 @@ import static uk.mathshubs.scheduling.Fixtures.unique;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,7 +22,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
+import uk.mathshubs.scheduling.notifications.InvitationRelease;
+import uk.mathshubs.testsupport.EventPublisher;
 import uk.mathshubs.testsupport.GreenMailResource;
 import uk.mathshubs.testsupport.ReceivedMail;
 
@@ -37,6 +43,9 @@ class SessionNotificationsTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    InvitationRelease release;
 
     @AfterEach
     void realTimeAndMailServer() {
@@ -75,6 +84,56 @@ class SessionNotificationsTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> teacher.count("Invitation: ") == 1
                 && ReceivedMail.to(head.email()).isEmpty());
         assertThat(teacher.mail("Invitation: ").attachment("text/calendar").map(SessionNotificationsTest::unfolded).orElseThrow()).doesNotContain(past);
+    }
+
+    /**
+     * An invitation tells a school it has a place, so none goes before the Work Group's confirmation date: not at
+     * acceptance, not for a session added or moved meanwhile. On the date each person is invited once to each session
+     * still to come, as it stands then.
+     */
+    @Test
+    void nobodyIsInvitedBeforeTheConfirmationDateAndOnItEveryoneIsInvitedToTheSessionsAsTheyStand() {
+        String programme = unique("P");
+        UUID group = UUID.randomUUID();
+        LocalDate confirmationDate = LocalDate.of(2027, 3, 7);
+        clock.set(Instant.parse("2027-02-01T09:00:00Z"));
+        WorkGroupPayload held = Fixtures.workGroupPayload(group, HUB, programme, YEAR, "OPEN", 1);
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventType.WORK_GROUP_PUBLISHED, group, new WorkGroupPayload(group, programme, held.programmeTitle(),
+                    held.eligibilityRuleSet(), held.requiredRoles(), HUB, YEAR, 50, held.allocationPolicy(), "OPEN",
+                    Instant.parse("2027-01-05T09:00:00Z"), Instant.parse("2027-02-28T17:00:00Z"), confirmationDate, 1));
+        }
+        await().atMost(PATIENCE).until(() -> given().get("/api/v1/work-groups/{id}/sessions", group).statusCode() == 200);
+        String first = local(group, "LEAD_TEACHERS", "2027-10-14T16:00", "2027-10-14T17:30");
+        Person teacher = Person.named("LEAD_TEACHER_YEAR_4", "Fola Four");
+        Person head = Person.named("HEADTEACHER", "Ann Head");
+        enrol(group, programme, YEAR, "137107", List.of(teacher.participant(), head.participant()));
+        // Meanwhile the hub adds a session for everyone and moves the first.
+        String second = local(group, "EVERYONE", "2027-11-04T16:00", "2027-11-04T17:00");
+        SessionChangesTest.reschedule(HUB, first, "2027-10-21T16:00", "2027-10-21T17:30", "The hall is being painted").statusCode(200);
+
+        // The day before: the release finds nothing due, and nobody has heard a thing.
+        clock.set(Instant.parse("2027-03-06T23:30:00Z"));
+        assertThat(release.release()).isZero();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> ReceivedMail.to(teacher.email()).isEmpty() && ReceivedMail.to(head.email()).isEmpty());
+
+        // On the date (UK time), one invitation per person and session, with the session's times as they are now.
+        clock.set(Instant.parse("2027-03-07T00:05:00Z"));
+        assertThat(release.release()).isPositive();
+        await().atMost(PATIENCE).until(() -> teacher.count("Invitation: ") == 2 && head.count("Invitation: ") == 1);
+        assertThat(ReceivedMail.to(teacher.email())).extracting(ReceivedMail::subject).allMatch(subject -> subject.startsWith("Invitation: "));
+        assertThat(ReceivedMail.to(teacher.email())).map(mail -> mail.attachment("text/calendar").map(SessionNotificationsTest::unfolded).orElseThrow())
+                .anySatisfy(ics -> assertThat(ics).contains("UID:" + first + "@sessions.mathshubs.uk", "DTSTART;TZID=Europe/London:20271021T160000"))
+                .anySatisfy(ics -> assertThat(ics).contains("UID:" + second + "@sessions.mathshubs.uk"));
+        assertThat(head.mail("Invitation: ").attachment("text/calendar").map(SessionNotificationsTest::unfolded).orElseThrow())
+                .contains("UID:" + second + "@sessions.mathshubs.uk");
+
+        // Released once: from now on changes are mailed as they happen, and a second release sends nothing again.
+        assertThat(release.release()).isZero();
+        SessionChangesTest.reschedule(HUB, second, "2027-11-11T16:00", "2027-11-11T17:00", "Clash with parents' evening").statusCode(200);
+        await().atMost(PATIENCE).until(() -> head.mail("Moved: ") != null);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> head.count("Invitation: ") == 1);
     }
 
     @Test

@@ -41,7 +41,10 @@ public class Offers {
         this.config = config;
     }
 
-    /** A place given up (withdrawn, rejected, declined, expired) goes to the next school waiting. */
+    /**
+     * A place given up (withdrawn, rejected, declined, expired) goes to the next school waiting: as an offer it must
+     * take up in time once decisions are released, as a place before then.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void passOn(UUID workGroupId) {
         places.release(workGroupId);
@@ -101,8 +104,17 @@ public class Offers {
             return false;
         }
         Application application = next.get();
-        application.moveTo(ApplicationStatus.OFFERED, null, ApplicationDecision.PLATFORM, clock.instant());
-        application.offerExpiresAt = clock.instant().plus(config.offerHold());
+        Instant now = clock.instant();
+        if (!group.decisionsReleasedAt(now)) {
+            // No school has heard a decision yet, so there is nothing to offer and no hold to count down: the place
+            // simply goes to the next school in line, which hears it on the confirmation date with everyone else.
+            application.moveTo(ApplicationStatus.ACCEPTED, null, ApplicationDecision.PLATFORM, now);
+            places.leaveWaitingList(group.id, 1);
+            events.accepted(application, group);
+            return true;
+        }
+        application.moveTo(ApplicationStatus.OFFERED, null, ApplicationDecision.PLATFORM, now);
+        application.offerExpiresAt = now.plus(config.offerHold());
         places.leaveWaitingList(group.id, 1);
         events.offered(application, group);
         return true;

@@ -14,6 +14,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import uk.mathshubs.kit.mail.UkDates;
 
 /**
  * This service's copy of a catalogue Work Group (kept from its events), with the places allocated so far.
@@ -75,6 +76,14 @@ public class WorkGroup extends PanacheEntityBase {
 
     public boolean acceptsApplicationsAt(Instant now) {
         return "OPEN".equals(status) && !now.isBefore(applicationsOpenAt) && now.isBefore(applicationsCloseAt);
+    }
+
+    /**
+     * "Decisions are released on" the confirmation date (UK time): before it, no school hears whether it has a place,
+     * by any way (its application, a mail, a session invitation).
+     */
+    public boolean decisionsReleasedAt(Instant now) {
+        return !UkDates.today(now).isBefore(confirmationDate);
     }
 
     public boolean isFirstComeFirstServed() {

@@ -86,7 +86,7 @@ public class ApplicationNotifications {
      * mailed by {@link DecisionAnnouncements} on the day, as the application then stands.
      */
     public void decided(Application a, WorkGroup group) {
-        if (!UkDates.today(clock.instant()).isBefore(group.confirmationDate)) {
+        if (group.decisionsReleasedAt(clock.instant())) {
             announce(a, group);
         }
     }

@@ -1,5 +1,7 @@
 package uk.mathshubs.scheduling.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -32,6 +34,17 @@ public class WorkGroup extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String status;
+
+    /** "Decisions are released on" this date; null in copies taken in before it was kept. */
+    @Column(name = "confirmation_date")
+    public LocalDate confirmationDate;
+
+    /**
+     * When this service released what it held for the date (its people's session invitations); set only by
+     * {@code InvitationRelease}, never through this entity.
+     */
+    @Column(name = "decisions_released_at", insertable = false, updatable = false)
+    public Instant decisionsReleasedAt;
 
     /** The catalogue's revision of the state held here; an event with an older or equal one changes nothing. */
     @Column(nullable = false)

@@ -14,9 +14,13 @@ import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
 import uk.mathshubs.kit.inbox.Inbox;
 import uk.mathshubs.scheduling.domain.WorkGroup;
+import uk.mathshubs.scheduling.notifications.InvitationRelease;
 import uk.mathshubs.scheduling.service.CompletionService;
 
-/** Keeps this service's copy of each Work Group in step with the catalogue, and settles completion when one completes. */
+/**
+ * Keeps this service's copy of each Work Group in step with the catalogue, releases its people's invitations when its
+ * confirmation date is already past, and settles completion when one completes.
+ */
 @ApplicationScoped
 public class WorkGroupConsumer {
 
@@ -25,10 +29,12 @@ public class WorkGroupConsumer {
 
     private final Inbox inbox;
     private final CompletionService completion;
+    private final InvitationRelease invitations;
 
-    public WorkGroupConsumer(Inbox inbox, CompletionService completion) {
+    public WorkGroupConsumer(Inbox inbox, CompletionService completion, InvitationRelease invitations) {
         this.inbox = inbox;
         this.completion = completion;
+        this.invitations = invitations;
     }
 
     @Incoming("work-groups")
@@ -52,8 +58,10 @@ public class WorkGroupConsumer {
         group.hubCode = changed.hubCode();
         group.academicYear = changed.academicYear();
         group.status = changed.status();
+        group.confirmationDate = changed.confirmationDate();
         group.revision = changed.revision();
         group.persist();
+        invitations.releaseIfDue(group.id);
         if (event.type() == EventType.WORK_GROUP_COMPLETED) {
             completion.workGroupCompleted(group.id);
         }

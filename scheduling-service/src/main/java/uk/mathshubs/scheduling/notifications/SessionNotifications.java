@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,8 @@ import uk.mathshubs.scheduling.notifications.SessionMails.SessionMail;
  * <li>a session moved: the new times and the reason, METHOD:REQUEST with the raised SEQUENCE;</li>
  * <li>a session cancelled: the reason, METHOD:CANCEL.</li>
  * </ul>
- * Nobody is mailed about a session that has already started.
+ * Nobody is mailed about a session that has already started, and nobody before their Work Group's confirmation
+ * date: an invitation would tell a school it has a place before decisions are released ({@link InvitationRelease}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -58,8 +60,14 @@ public class SessionNotifications {
         this.clock = clock;
     }
 
-    /** A person just enrolled: an invitation to each session still to come they are expected at. */
+    /**
+     * A person just enrolled: an invitation to each session still to come they are expected at; held, if their Work
+     * Group's decisions are not yet released, for {@link InvitationRelease} to send on the day.
+     */
     public void enrolled(Participant person) {
+        if (!decisionsReleased(person.workGroupId)) {
+            return;
+        }
         List<Session> sessions = entityManager.createNativeQuery("""
                 SELECT s.* FROM session s JOIN enrolment e ON e.session_id = s.id
                 WHERE e.participant_id = :participant AND s.status = :scheduled AND s.starts_at > :now
@@ -95,6 +103,9 @@ public class SessionNotifications {
         if (!session.startsAt.isAfter(clock.instant())) {
             return; // past sessions are nobody's news
         }
+        // Only the people of Work Groups whose decisions are out: the others hear of the session, as it then stands, on
+        // their confirmation date.
+        Set<UUID> released = releasedGroupsExpectedAt(session);
         List<Participant> people = entityManager.createNativeQuery("""
                 SELECT p.* FROM participant p JOIN enrolment e ON e.participant_id = p.id
                 WHERE e.session_id = :session AND p.withdrawn_at IS NULL
@@ -105,11 +116,39 @@ public class SessionNotifications {
         Set<String> addresses = new HashSet<>();
         List<OutgoingMail> mails = new ArrayList<>();
         for (Participant person : people) {
-            if (addresses.add(person.email.toLowerCase(Locale.ROOT))) {
+            if (released.contains(person.workGroupId) && addresses.add(person.email.toLowerCase(Locale.ROOT))) {
                 mails.add(mail(kind, subjectStart, method, session, person, template));
             }
         }
         outbox.add(mails);
+    }
+
+    /** Whether the group's people may hear of their sessions now. */
+    private boolean decisionsReleased(UUID workGroupId) {
+        return released("g.id = :key", workGroupId).contains(workGroupId);
+    }
+
+    private Set<UUID> releasedGroupsExpectedAt(Session session) {
+        return released("""
+                g.id IN (SELECT p.work_group_id FROM participant p JOIN enrolment e ON e.participant_id = p.id
+                         WHERE e.session_id = :key)""", session.id);
+    }
+
+    /**
+     * Of the Work Groups matching, those whose decisions are released. Every row matching is share-locked, whatever it
+     * says: a release committing at the same moment either waits for this transaction, and then mails what it wrote,
+     * or is waited for, and then read as it committed. (Filtering on the column in SQL would skip, unlocked, a row
+     * whose release is being committed, and the mail would be lost between the two transactions.)
+     */
+    private Set<UUID> released(String which, UUID key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> groups = entityManager.createNativeQuery(
+                        "SELECT g.id, g.decisions_released_at FROM work_group g WHERE " + which + " FOR SHARE")
+                .setParameter("key", key)
+                .getResultList();
+        Set<UUID> released = new HashSet<>();
+        groups.stream().filter(group -> group[1] != null).forEach(group -> released.add((UUID) group[0]));
+        return released;
     }
 
     private OutgoingMail mail(String kind, String subjectStart, String method, Session session, Participant person,
