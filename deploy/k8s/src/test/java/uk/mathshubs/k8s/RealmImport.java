@@ -16,8 +16,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 /**
  * The KeycloakRealmImport resources, made from {@code deploy/keycloak/maths-hubs-realm.json} (kustomize cannot put a
  * JSON file into a custom resource's spec). The base gets the realm without what is only for demos: no demo users,
- * no password-grant CLI client, {@code sslRequired: external}, and every client secret a placeholder that the
- * Keycloak Operator fills from the {@code keycloak-client-secrets} Secret. The dev overlay's patch puts the demo
+ * no password-grant CLI client, {@code sslRequired: external}, access tokens of five minutes, and every client secret
+ * a placeholder that the Keycloak Operator fills from the {@code keycloak-client-secrets} Secret. The dev overlay's patch puts the demo
  * users, the CLI client and the demo settings back. {@link RealmImportTest} fails when the files and the realm differ.
  */
 final class RealmImport {
@@ -27,6 +27,7 @@ final class RealmImport {
     static final Path DEV_PATCH = Manifests.K8S.resolve("overlays/dev/realm-demo.yaml");
     static final String SECRET = "keycloak-client-secrets";
     static final String DEMO_CLIENT = "maths-hubs-cli";
+    static final int PRODUCTION_TOKEN_SECONDS = 300;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -60,6 +61,9 @@ final class RealmImport {
         });
         realm.set("users", users);
         realm.put("sslRequired", "external");
+        // Short-lived access tokens in production: one that leaks, or outlives its holder's logout, is good for five
+        // minutes at most (websites and the NCETM take a new one by client credentials, the services remember none longer).
+        realm.put("accessTokenLifespan", PRODUCTION_TOKEN_SECONDS);
 
         ObjectNode spec = JSON.createObjectNode();
         spec.put("keycloakCRName", "keycloak");
@@ -73,6 +77,7 @@ final class RealmImport {
         ObjectNode realm = realm();
         ObjectNode patchRealm = JSON.createObjectNode();
         patchRealm.put("sslRequired", realm.path("sslRequired").asText());
+        patchRealm.put("accessTokenLifespan", realm.path("accessTokenLifespan").asInt());
         ArrayNode clients = JSON.createArrayNode();
         realm.withArray("clients").forEach(c -> clients.add(withPlaceholderSecret((ObjectNode) c, JSON.createObjectNode())));
         patchRealm.set("clients", clients);

@@ -35,7 +35,8 @@ class RealmImportTest {
     void noClientSecretIsWrittenIntoTheBase() throws Exception {
         String base = Files.readString(RealmImport.BASE_IMPORT);
         assertThat(base).doesNotContain("central-website-secret", "ncetm-integration-secret", "demo-password")
-                .contains("${CLIENT_SECRET_HUB_WEBSITE_CENTRAL}", "sslRequired: external")
+                .contains("${CLIENT_SECRET_HUB_WEBSITE_CENTRAL}", "sslRequired: external", "accessTokenLifespan: 300",
+                        "bruteForceProtected: true", "passwordPolicy: length(12) and notUsername")
                 .doesNotContain("clientId: " + RealmImport.DEMO_CLIENT);
     }
 }

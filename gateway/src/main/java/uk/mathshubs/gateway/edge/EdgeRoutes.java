@@ -80,7 +80,9 @@ public class EdgeRoutes {
         Throwable failure = ctx.failure();
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || ctx.statusCode() == 401) {
-            problems.unauthorized(ctx);
+            if (rateLimits.admitRefused(ctx)) {
+                problems.unauthorized(ctx);
+            }
         } else if (failure instanceof OIDCException) {
             // The token cannot be checked while the OIDC server is away; like a missing service, worth a retry.
             problems.serviceUnavailable(ctx, "sign-in");
@@ -114,7 +116,9 @@ public class EdgeRoutes {
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && !authorization.substring(7).isBlank();
         if (authorization != null && !bearer) {
-            problems.unauthorized(ctx);
+            if (rateLimits.admitRefused(ctx)) {
+                problems.unauthorized(ctx);
+            }
             return;
         }
         ctx.next();

@@ -14,8 +14,8 @@ import uk.mathshubs.gateway.problem.Problems;
 
 /**
  * Rate limits at the front door: callers with a token by the client they are (the token's {@code azp}, so every
- * user of one website counts against that website), anonymous callers by address. Over the limit: 429 with
- * Retry-After, before any service is asked.
+ * user of one website counts against that website), anonymous callers and those whose token was refused by address.
+ * Over the limit: 429 with Retry-After, before any service is asked.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -39,16 +39,34 @@ public class RateLimits {
                 .map(id -> Optional.ofNullable(config.clients().get(id)).orElse(config.perClient()))
                 .map(GatewayConfig.Limit::policy)
                 .orElseGet(() -> config.anonymousPerAddress().policy());
-        String key = client.map(id -> "client:" + id).orElseGet(() -> "address:" + ctx.request().remoteAddress().hostAddress());
+        String key = client.map(id -> "client:" + id).orElseGet(() -> byAddress(ctx));
+        if (admitted(ctx, key, policy)) {
+            ctx.next();
+        }
+    }
+
+    /**
+     * A request whose credentials were refused counts against its address, as one without any does: otherwise a
+     * forged or expired token would be a way to call without limit. True when within the limit (the caller then hears
+     * its 401); otherwise the 429 has been sent.
+     */
+    public boolean admitRefused(RoutingContext ctx) {
+        return !config.enabled() || admitted(ctx, byAddress(ctx), config.anonymousPerAddress().policy());
+    }
+
+    private boolean admitted(RoutingContext ctx, String key, RateLimiter.Policy policy) {
         RateLimiter.Decision decision = limiter.acquire(key, policy);
         ctx.response().putHeader("RateLimit-Limit", String.valueOf(policy.limit()))
                 .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
-        if (decision.allowed()) {
-            ctx.next();
-        } else {
+        if (!decision.allowed()) {
             long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
             problems.tooManyRequests(ctx, seconds, policy);
         }
+        return decision.allowed();
+    }
+
+    private static String byAddress(RoutingContext ctx) {
+        return "address:" + ctx.request().remoteAddress().hostAddress();
     }
 
     /** The client the verified token was issued to; empty for anonymous callers. */

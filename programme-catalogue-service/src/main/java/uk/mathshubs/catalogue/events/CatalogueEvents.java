@@ -2,22 +2,38 @@ package uk.mathshubs.catalogue.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.mathshubs.catalogue.domain.Hub;
 import uk.mathshubs.catalogue.domain.Programme;
 import uk.mathshubs.catalogue.domain.WorkGroup;
 import uk.mathshubs.catalogue.domain.WorkGroupStatus;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.catalogue.ProgrammePayload;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
+import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.kit.outbox.Outbox;
 
-/** What the catalogue tells the other services, through the outbox. */
+/**
+ * What the catalogue tells the other services, through the outbox (each event with its audit entry), and the audit
+ * entries of the changes it tells nobody: drafts and hubs.
+ */
 @ApplicationScoped
 public class CatalogueEvents {
 
-    private final Outbox outbox;
+    static final String DRAFTED = "work-group.drafted";
+    static final String DRAFT_CHANGED = "work-group.draft-changed";
+    static final String HUB_CREATED = "hub.created";
+    static final String HUB_CHANGED = "hub.changed";
 
-    public CatalogueEvents(Outbox outbox) {
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+
+    public CatalogueEvents(Outbox outbox, AuditTrail audit, ObjectMapper json) {
         this.outbox = outbox;
+        this.audit = audit;
+        this.json = json;
     }
 
     public void programme(EventType type, Programme p) {
@@ -36,17 +52,37 @@ public class CatalogueEvents {
         }, w);
     }
 
-    /** Drafts are nobody else's business until published. */
+    /** A new draft: nobody else's business until published, but audited like every change. */
+    public void drafted(WorkGroup w) {
+        audit.record(DRAFTED, w.id.toString(), json.valueToTree(payload(w)));
+    }
+
     public void changed(WorkGroup w) {
         if (w.status.isPublished()) {
             workGroup(EventType.WORK_GROUP_CHANGED, w);
+        } else {
+            audit.record(DRAFT_CHANGED, w.id.toString(), json.valueToTree(payload(w)));
         }
     }
 
+    /** Hubs are reference data no other service is told of; their changes are audited. */
+    public void hub(boolean created, Hub hub) {
+        audit.record(created ? HUB_CREATED : HUB_CHANGED, hub.code,
+                json.valueToTree(new HubState(hub.code, hub.name, hub.region)));
+    }
+
     private void workGroup(EventType type, WorkGroup w) {
-        outbox.record(type, w.id, new WorkGroupPayload(w.id, w.programme.code, w.programme.title,
+        outbox.record(type, w.id, payload(w));
+    }
+
+    private static WorkGroupPayload payload(WorkGroup w) {
+        return new WorkGroupPayload(w.id, w.programme.code, w.programme.title,
                 w.programme.eligibilityRuleSet, w.programme.requiredRoles, w.hub.code, w.academicYear, w.capacity,
                 w.allocationPolicy.name(), w.status.name(), w.applicationsOpenAt, w.applicationsCloseAt,
-                w.confirmationDate, w.revision));
+                w.confirmationDate, w.revision);
+    }
+
+    /** As the entry keeps it: the contact address may be a person's, and the audit trail keeps no personal data. */
+    private record HubState(String code, String hubName, String region) {
     }
 }

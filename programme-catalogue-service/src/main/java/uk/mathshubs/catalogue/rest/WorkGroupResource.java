@@ -29,8 +29,10 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -45,6 +47,7 @@ import uk.mathshubs.catalogue.mapping.CatalogueMapper;
 import uk.mathshubs.catalogue.service.WorkGroupFilter;
 import uk.mathshubs.catalogue.service.WorkGroupService;
 import uk.mathshubs.kit.http.Conditional;
+import uk.mathshubs.kit.input.InputRules;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1/work-groups")
@@ -75,12 +78,15 @@ public class WorkGroupResource {
             @QueryParam("programme") String programme,
             @QueryParam("hub") String hub,
             @QueryParam("academicYear") String academicYear,
-            @QueryParam("openNow") @DefaultValue("false") boolean openNow,
-            @QueryParam("hasPlaces") @DefaultValue("false") boolean hasPlaces,
+            @QueryParam("openNow") @Parameter(description = "Only groups taking applications now",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String openNow,
+            @QueryParam("hasPlaces") @Parameter(description = "Only groups with places left",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String hasPlaces,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var filter = new WorkGroupFilter(Optional.ofNullable(programme), Optional.ofNullable(hub),
-                Optional.ofNullable(academicYear), openNow, hasPlaces);
+                Optional.ofNullable(academicYear), InputRules.booleanParameter("openNow", openNow),
+                InputRules.booleanParameter("hasPlaces", hasPlaces));
         PanacheQuery<WorkGroup> query = workGroups.list(filter, page, size);
         Instant now = workGroups.now();
         return conditional.ok(request, new PageView<>(query.list().stream().map(w -> mapper.toView(w, now)).toList(), page,

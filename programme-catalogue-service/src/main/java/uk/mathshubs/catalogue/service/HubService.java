@@ -9,10 +9,17 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 import uk.mathshubs.catalogue.api.HubRequest;
 import uk.mathshubs.catalogue.domain.Hub;
+import uk.mathshubs.catalogue.events.CatalogueEvents;
 
 @ApplicationScoped
 @Transactional
 public class HubService {
+
+    private final CatalogueEvents events;
+
+    public HubService(CatalogueEvents events) {
+        this.events = events;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Hub> list() {
@@ -36,6 +43,7 @@ public class HubService {
         hub.contactEmail = request.contactEmail().strip();
         hub.region = request.region().strip();
         hub.persist();
+        events.hub(created, hub);
         return created;
     }
 }

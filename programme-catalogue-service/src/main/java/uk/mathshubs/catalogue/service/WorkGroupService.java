@@ -51,6 +51,7 @@ public class WorkGroupService {
         group.revision = 1;
         group.updatedAt = group.createdAt;
         group.persist();
+        events.drafted(group);
         return group;
     }
 

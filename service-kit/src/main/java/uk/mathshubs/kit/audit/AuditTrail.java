@@ -78,6 +78,12 @@ public class AuditTrail {
         return pending(actor(), action, subject, detail);
     }
 
+    /** An entry for the caller, for a change no event announces (a draft, reference data). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String subject, JsonNode detail) {
+        record(actor(), action, subject, detail);
+    }
+
     /** An entry for a named actor, for work that outlives its request (a CSV streamed after the method returned). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subject, JsonNode detail) {

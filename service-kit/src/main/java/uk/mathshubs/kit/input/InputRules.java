@@ -91,4 +91,18 @@ public final class InputRules {
         }
         return Optional.of(instant);
     }
+
+    /**
+     * A yes-or-no query parameter: {@code true} or {@code false} (any case); absent is false. JAX-RS would read
+     * {@code openNow=maybe} as false without a word, and a website would list every Work Group believing it had filtered.
+     */
+    public static boolean booleanParameter(String field, String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.invalidField(field, "must be true or false");
+    }
 }
