@@ -80,4 +80,14 @@ class BodyLimitTest {
         String suffix = "\"}";
         return prefix + "x".repeat(length - prefix.length() - suffix.length()) + suffix;
     }
+
+    @Test
+    void anAddressOrHeadersOverTheLimitAreProblemsNotBareRefusals() {
+        given().urlEncodingEnabled(false).get("/api/v1/programmes?hub=" + "a".repeat(9000))
+                .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414));
+        given().header("X-Padding", "b".repeat(17_000)).get("/api/v1/programmes")
+                .then().statusCode(431).contentType("application/problem+json").body("status", equalTo(431));
+        // Under the limits, the same request goes through.
+        given().header("X-Padding", "b".repeat(8_000)).get("/api/v1/programmes").then().statusCode(200);
+    }
 }

@@ -2,6 +2,7 @@ package uk.mathshubs.gateway.edge;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +32,8 @@ public class EdgeRoutes {
 
     private static final Logger LOG = Logger.getLogger(EdgeRoutes.class);
     private static final int BEFORE_SECURITY = -1_000;
+    static final int MAX_URI_LENGTH = 8192;
+    static final int MAX_HEADERS_SIZE = 16 * 1024;
 
     private final ReverseProxy proxy;
     private final BodyLimit bodyLimit;
@@ -46,7 +49,7 @@ public class EdgeRoutes {
 
     void register(@Observes Router router) {
         router.route().order(BEFORE_SECURITY).handler(RequestIds::assign).handler(EdgeRoutes::labelForMetrics)
-                .failureHandler(this::failed);
+                .handler(this::withinSizeLimits).failureHandler(this::failed);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(bodyLimit::checkDeclaredLength);
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(this::onlyBearerCredentials)
@@ -54,6 +57,28 @@ public class EdgeRoutes {
                 .handler(proxy::handle);
         // Last of all: a path no route answered (/API/v1/hubs, /q/dev-ui) is a problem too, not the bare 404.
         router.route().last().handler(problems::notFound);
+    }
+
+    /**
+     * An address over 8192 characters is a 414, headers over 16 KiB together a 431, as problems: Netty's own limits
+     * (set above these in application.properties) answer with empty bodies.
+     */
+    private void withinSizeLimits(RoutingContext ctx) {
+        if (ctx.request().uri().length() > MAX_URI_LENGTH) {
+            problems.send(ctx, Problem.of("uri-too-long", "URI too long", 414,
+                    "The address is longer than " + MAX_URI_LENGTH + " characters", null));
+            return;
+        }
+        int size = 0;
+        for (Map.Entry<String, String> header : ctx.request().headers()) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (size > MAX_HEADERS_SIZE) {
+            problems.send(ctx, Problem.of("headers-too-large", "Request header fields too large", 431,
+                    "The headers are larger than " + MAX_HEADERS_SIZE / 1024 + " KiB together", null));
+            return;
+        }
+        ctx.next();
     }
 
     /**
