@@ -49,9 +49,15 @@ final class Platform implements AutoCloseable {
 
     /** A platform in a state directory of its own. */
     static Platform up(Path stateDirectory) throws Exception {
+        return up(stateDirectory, Map.of());
+    }
+
+    /** A platform in a state directory of its own, with settings of its own (environment variables of its processes). */
+    static Platform up(Path stateDirectory, Map<String, String> settings) throws Exception {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         Path home = stateDirectory.toAbsolutePath();
         Platform platform = new Platform(root, home);
+        platform.env.putAll(settings);
         platform.run(UP_TIMEOUT, "up");
         return platform;
     }
