@@ -24,7 +24,14 @@ class AggregatedOpenApiTest {
                         "/api/v1/sessions/{id}")))
                 // A service cannot document another's path.
                 .body("paths.'/api/v1/programmes'.get.summary", equalTo(null))
-                .body("tags.name", equalTo(List.of("applications", "catalogue", "scheduling")));
+                .body("tags.name", equalTo(List.of("applications", "catalogue", "scheduling")))
+                .body("info.version", equalTo("1.1.0"))
+                .body("info.contact.email", equalTo("api@mathshubs.example"))
+                // What the gateway itself may answer, on every operation, as problems.
+                .body("paths.'/api/v1/sessions/{id}'.get.responses.'429'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/programmes'.get.responses.'503'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"));
     }
 
     @Test

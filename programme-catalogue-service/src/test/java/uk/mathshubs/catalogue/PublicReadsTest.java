@@ -1,11 +1,16 @@
 package uk.mathshubs.catalogue;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +50,35 @@ class PublicReadsTest {
                 .then().statusCode(200)
                 .body(containsString("/api/v1/work-groups/{id}/status"))
                 .body(not(containsString("secretHash")));
+    }
+
+    /** What the document promises besides success: an id per operation, its real success code, its problems. */
+    @Test
+    void everyOperationHasAnIdItsSuccessCodeAndItsErrorsAsProblems() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> ids = new ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (!List.of("get", "put", "post", "delete").contains(method)) {
+                return;
+            }
+            String at = method.toUpperCase() + " " + path;
+            ids.add((String) operation.get("operationId"));
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            assertThat(responses).as(at).containsKey("401");
+            responses.forEach((status, response) -> {
+                if (status.startsWith("4")) {
+                    assertThat(response).as(at + " " + status).extractingByKey("content").asString()
+                            .contains("application/problem+json", "#/components/schemas/Problem");
+                }
+            });
+            if (path.contains("{")) {
+                assertThat(responses).as(at).containsKey("404");
+            }
+        }));
+        assertThat(ids).doesNotContainNull().doesNotHaveDuplicates().contains("WorkGroup.create", "WorkGroup.list");
+        assertThat(paths.get("/api/v1/work-groups").get("post")).extractingByKey("responses").asString()
+                .contains("201=", "Location").doesNotContain("200=");
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +87,9 @@ class EndToEndFlowIT {
                                 "closesAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString(),
                                 "confirmationDate", LocalDate.now().plusDays(35).toString())))
                 .post(platform.gateway() + "/api/v1/work-groups")
-                .then().statusCode(201).extract().path("id");
+                // Its link is the gateway's, the public address, never the catalogue's own.
+                .then().statusCode(201).header("Location", startsWith(platform.gateway() + "/api/v1/work-groups/"))
+                .extract().path("id");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", "OPEN"))
                 .put(platform.gateway() + "/api/v1/work-groups/{id}/status", id)
                 .then().statusCode(200);

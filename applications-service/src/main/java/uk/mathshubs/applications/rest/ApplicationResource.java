@@ -20,6 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -64,6 +69,10 @@ public class ApplicationResource {
                     + "the same school, or submitting twice at once, answers 200 with the school's one application. The eligibility "
                     + "rules are applied at once (INELIGIBLE or NEEDS_REVIEW show straight away); the place is given just after, in "
                     + "the order applications arrived, and the school hears the decision on the Work Group's confirmation date.")
+    @APIResponse(responseCode = "201", description = "Received: the reference, the one-time secret and the application",
+            content = @Content(schema = @Schema(implementation = SubmittedApplication.class)), headers = @Header(name = "Location", description = "The new resource, at the gateway's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "200", description = "The school had applied already: its one application, without a secret",
+            content = @Content(schema = @Schema(implementation = SubmittedApplication.class)))
     public RestResponse<SubmittedApplication> submit(@PathParam("id") UUID workGroupId, @NotNull @Valid ApplicationRequest request) {
         ApplicationService.Submission submission = applications.submit(workGroupId, request);
         ApplicationView view = submission.created()

@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.mathshubs.applications.api.ErasureRequest;
@@ -42,6 +47,8 @@ public class ErasureResource {
     @Operation(summary = "Erase a teacher at their request, by email address or TRN, in every service",
             description = "Overwritten here at once; the scheduling service follows within seconds from the event each "
                     + "application announces. Applications, attendance and completions stay, as anonymous counts.")
+    @APIResponse(responseCode = "202", description = "Accepted: the erasure runs in every service; follow Location for its progress",
+            content = @Content(schema = @Schema(implementation = ErasureView.class)), headers = @Header(name = "Location", description = "The new resource, at the gateway's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response erase(@NotNull @Valid ErasureRequest request) {
         Erasure erasure = erasures.erase(request);
         return Response.accepted(view(erasure)).location(URI.create("/api/v1/erasures/" + erasure.id)).build();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,11 @@ import uk.mathshubs.gateway.routing.Upstream;
 public final class ApiDocuments {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
+    static final String API_VERSION = "1.1.0";
+    /** What the gateway itself may answer for any operation, besides what the service documents. */
+    private static final Map<String, String> GATEWAY_ERRORS = new TreeMap<>(Map.of(
+            "429", "Over the caller's rate limit: try again after Retry-After seconds",
+            "503", "The service is not answering, or the sign-in server cannot check the token: try again later"));
 
     private ApiDocuments() {
     }
@@ -34,7 +40,9 @@ public final class ApiDocuments {
                 .filter(v -> !v.isEmpty()).findFirst().orElse("3.1.0"));
         ObjectNode info = merged.putObject("info");
         info.put("title", "Maths Hubs Work Groups API");
-        info.put("version", "1");
+        // The API's version (semantic: a new minor version adds, a major version breaks); paths stay under /api/v1.
+        info.put("version", API_VERSION);
+        info.putObject("contact").put("name", "Maths Hubs platform team").put("email", "api@mathshubs.example");
         info.put("description", "Every service's API as the gateway serves it, under /api/v1."
                 + (missing.isEmpty() ? "" : " Not included, as the service did not answer: " + String.join(", ", missing) + "."));
         merged.putArray("servers").addObject().put("url", "/");
@@ -58,6 +66,18 @@ public final class ApiDocuments {
             document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
         });
         sortFields(paths);
+        paths.forEach(item -> item.properties().forEach(operation -> {
+            if (operation.getValue().has("responses")) {
+                ObjectNode responses = (ObjectNode) operation.getValue().get("responses");
+                GATEWAY_ERRORS.forEach((status, description) -> {
+                    if (!responses.has(status)) {
+                        ObjectNode response = responses.putObject(status).put("description", description);
+                        response.putObject("content").putObject("application/problem+json").putObject("schema")
+                                .put("$ref", SCHEMA_REF + "Problem");
+                    }
+                });
+            }
+        }));
         if (!tags.isEmpty()) {
             ArrayNode tagList = merged.putArray("tags");
             new TreeSet<>(tags.keySet()).forEach(name -> tagList.add(tags.get(name)));

@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -59,6 +62,8 @@ public class HubResource {
     @Path("/{code}")
     @RolesAllowed(Caller.PROGRAMME_ADMIN)
     @Operation(summary = "Create or change a Maths Hub (NCETM only)")
+    @APIResponse(responseCode = "201", description = "A new Maths Hub", content = @Content(schema = @Schema(implementation = HubView.class)))
+    @APIResponse(responseCode = "200", description = "The hub's details changed", content = @Content(schema = @Schema(implementation = HubView.class)))
     public RestResponse<HubView> put(
             @PathParam("code") @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be upper case letters, digits and underscores, like NORTH_MIDS") String code,
             @NotNull @Valid HubRequest request) {

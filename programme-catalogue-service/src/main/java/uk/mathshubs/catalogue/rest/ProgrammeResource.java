@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,6 +76,8 @@ public class ProgrammeResource {
     @POST
     @RolesAllowed(Caller.PROGRAMME_ADMIN)
     @Operation(summary = "Add a programme (NCETM only)")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ProgrammeView.class)),
+            headers = @Header(name = "Location", description = "The new resource, at the gateway's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public RestResponse<ProgrammeView> add(@NotNull @Valid ProgrammeRequest request) {
         ProgrammeView created = mapper.toView(programmes.add(request));
         return RestResponse.ResponseBuilder.<ProgrammeView>created(URI.create("/api/v1/programmes/" + created.code()))

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -107,6 +108,8 @@ public class WorkGroupResource {
     @POST
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.HUB_ADMIN})
     @Operation(summary = "Set up a Work Group (as a draft)")
+    @APIResponse(responseCode = "201", description = "A new draft Work Group", content = @Content(schema = @Schema(implementation = WorkGroupView.class)),
+            headers = @Header(name = "Location", description = "The new resource, at the gateway's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public RestResponse<WorkGroupView> create(@NotNull @Valid WorkGroupRequest request) {
         WorkGroup created = workGroups.create(request);
         return RestResponse.ResponseBuilder.<WorkGroupView>created(URI.create("/api/v1/work-groups/" + created.id))

@@ -21,6 +21,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -62,6 +67,8 @@ public class SessionResource {
     @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
     @Operation(summary = "Schedule a local session (the Work Group's hub)",
             description = "Times are UK local times (Europe/London), such as 2027-10-14T16:00. The school people it concerns are enrolled.")
+    @APIResponse(responseCode = "201", description = "Scheduled", content = @Content(schema = @Schema(implementation = SessionView.class)),
+            headers = @Header(name = "Location", description = "The new resource, at the gateway's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public RestResponse<SessionView> scheduleLocal(@PathParam("id") UUID workGroupId, @NotNull @Valid SessionRequest request) {
         return created(sessions.scheduleLocal(workGroupId, request).orElseThrow(NotFoundException::new));
     }
@@ -116,6 +123,8 @@ public class SessionResource {
     @RolesAllowed(Caller.PROGRAMME_ADMIN)
     @Operation(summary = "Schedule a central session for every Work Group of a programme and year (NCETM only)",
             description = "Times are UK local times (Europe/London), such as 2027-09-16T16:00. The school people it concerns are enrolled.")
+    @APIResponse(responseCode = "201", description = "Scheduled", content = @Content(schema = @Schema(implementation = SessionView.class)),
+            headers = @Header(name = "Location", description = "The new resource, at the gateway's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public RestResponse<SessionView> scheduleCentral(@NotNull @Valid CentralSessionRequest request) {
         return created(sessions.scheduleCentral(request));
     }
