@@ -63,10 +63,6 @@ public class WorkGroup extends PanacheEntityBase {
     @Column(name = "places_allocated", nullable = false)
     public int placesAllocated;
 
-    /** When closed, schools may register interest for next year's group instead. */
-    @Column(name = "express_interest", nullable = false)
-    public boolean expressInterest;
-
     /** Bumped on every change; consumers apply an event only if it is newer than their copy. */
     @Column(nullable = false)
     public long revision;
@@ -79,6 +75,15 @@ public class WorkGroup extends PanacheEntityBase {
 
     public boolean isOpenAt(Instant now) {
         return status == WorkGroupStatus.OPEN && !now.isBefore(applicationsOpenAt) && now.isBefore(applicationsCloseAt);
+    }
+
+    /**
+     * Whether a school may register interest for next year's group instead of applying: whenever a published group is
+     * not taking applications (before its window, after it, closed, running, completed), exactly as the applications
+     * service accepts {@code POST /api/v1/work-groups/{id}/interest}.
+     */
+    public boolean takesInterestAt(Instant now) {
+        return status.isPublished() && !isOpenAt(now);
     }
 
     public int placesLeft() {

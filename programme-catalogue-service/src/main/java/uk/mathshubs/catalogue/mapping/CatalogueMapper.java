@@ -57,7 +57,7 @@ public class CatalogueMapper {
                 w.status.name(),
                 new WorkGroupView.Window(local(w.applicationsOpenAt), local(w.applicationsCloseAt), w.confirmationDate),
                 w.isOpenAt(now),
-                w.expressInterest);
+                w.takesInterestAt(now));
     }
 
     private static OffsetDateTime local(Instant instant) {

@@ -81,7 +81,6 @@ public class WorkGroupService {
                                 + " it can become " + (from.next().isEmpty() ? "nothing else" : from.next()));
             }
             group.status = target;
-            group.expressInterest = target == WorkGroupStatus.CLOSED;
             group.touch(clock.instant());
             events.statusChanged(from, group);
             return group;
