@@ -57,6 +57,7 @@ class HostileInputTest {
                         "/api/v1/work-groups?programme=%00 programme",
                         "/api/v1/work-groups?academicYear=2027%0A28 academicYear",
                         "/api/v1/work-groups?openNow=maybe openNow",
+                        "/api/v1/work-groups?programmeCode=MN_KS2 programmeCode",
                         "/api/v1/work-groups?hasPlaces=1 hasPlaces",
                         "/api/v1/audit/programme-catalogue-service?subject=%00 subject",
                         "/api/v1/audit/programme-catalogue-service?actor=%1B actor",
