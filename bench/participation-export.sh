@@ -35,7 +35,7 @@ ANALYZE attendance;"
 fi
 
 NCETM=$(client_token ncetm-integration ncetm-integration-secret)
-heap_mib() { curl -s "$SCHEDULING/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { sum += $NF } END { printf "%.0f", sum / 1048576 }'; }
+heap_mib() { curl -s "$SCHEDULING_MANAGEMENT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { sum += $NF } END { printf "%.0f", sum / 1048576 }'; }
 
 # Baseline: the same rows straight out of PostgreSQL.
 query="SELECT a.session_id, a.participant_id, p.work_group_id, p.programme_code, g.hub_code, p.academic_year, p.urn, s.title,

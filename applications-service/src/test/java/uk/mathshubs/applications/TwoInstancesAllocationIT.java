@@ -117,28 +117,33 @@ class TwoInstancesAllocationIT {
     }
 
     private static void start(String name, Map<String, String> env) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int managementPort = freePort();
         Path log = Path.of("target", "two-instances-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         INSTANCES.add(builder.start());
         String base = "http://localhost:" + port;
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(INSTANCES.getLast().isAlive()).as(() -> "instance " + name + " died:\n" + read(log)).isTrue();
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;
             }
         });
         BASES.add(base);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void importSchools(List<String> urns) throws Exception {

@@ -6,19 +6,39 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class OperationsTest {
 
     private static final String HUB_WEBSITE = "http://localhost:3000";
 
+    /** Health and metrics: the management interface, a port of its own. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    private RequestSpecification onManagement() {
+        return given().baseUri("http://" + management.getHost()).port(management.getPort());
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
     @Test
     void livenessAndReadinessAreUpWithEachServiceReported() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready")
+        onManagement().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        onManagement().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Services behind the gateway' }.data.catalogue", equalTo("UP"))
@@ -30,7 +50,7 @@ class OperationsTest {
     void metricsCountRequestsPerRouteNotPerId() {
         given().get("/api/v1/work-groups/wg-42/sessions").then().statusCode(200);
 
-        given().get("/q/metrics")
+        onManagement().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("uri=\"/api/v1/work-groups/{id}/sessions\""))
                 .body(not(containsString("wg-42")));
@@ -41,7 +61,7 @@ class OperationsTest {
         given().header("Authorization", "Bearer not-a-token").get("/api/v1/applications/MH-T60N-SFBP").then().statusCode(401);
         given().get("/api/v1/no-such-thing/MH-ABCD-EFGH").then().statusCode(404);
 
-        given().get("/q/metrics")
+        onManagement().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("uri=\"/api/v1/applications/*\""))
                 .body(not(containsString("MH-T60N-SFBP")))

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +33,14 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "gateway.catalogue-url", echo("catalogue"),
-                "gateway.applications-url", echo("applications"),
-                "gateway.scheduling-url", echo("scheduling"));
+        Map<String, String> config = new HashMap<>();
+        for (String service : List.of("catalogue", "applications", "scheduling")) {
+            String url = echo(service);
+            config.put("gateway." + service + "-url", url);
+            // The stub answers its health on the same port; a real service answers it on its management interface.
+            config.put("gateway." + service + "-health-url", url + "/q/health/live");
+        }
+        return config;
     }
 
     @Override

@@ -33,7 +33,10 @@ public class UnavailableServices implements QuarkusTestResourceLifecycleManager 
             return Map.of(
                     "gateway.applications-url", "http://127.0.0.1:" + stopped,
                     "gateway.scheduling-url", silentUrl,
-                    "gateway.catalogue-url", silentUrl);
+                    "gateway.catalogue-url", silentUrl,
+                    "gateway.applications-health-url", "http://127.0.0.1:" + stopped + "/q/health/live",
+                    "gateway.scheduling-health-url", silentUrl + "/q/health/live",
+                    "gateway.catalogue-health-url", silentUrl + "/q/health/live");
         } catch (IOException e) {
             throw new IllegalStateException("The unavailable services could not be set up", e);
         }

@@ -8,13 +8,16 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class PublicReadsTest {
@@ -37,11 +40,34 @@ class PublicReadsTest {
         given().header("If-None-Match", workGroups).get("/api/v1/work-groups").then().statusCode(304);
     }
 
+    /** Health and metrics: the management interface, a port the gateway does not route. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    private RequestSpecification onManagement() {
+        return given().baseUri("http://" + management.getHost()).port(management.getPort());
+    }
+
     @Test
     void readinessCoversTheDatabaseAndTheBroker() {
-        given().get("/q/health/ready")
+        onManagement().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortOnlyWithRouteTemplatesAsLabels() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().get("/api/v1/hubs/NO_SUCH_HUB_0042").then().statusCode(404);
+        given().get("/api/v1/work-groups/00000000-0000-0000-0000-000000000042").then().statusCode(404);
+
+        onManagement().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("uri=\"/api/v1/hubs/{code}\""))
+                .body(not(containsString("NO_SUCH_HUB_0042")))
+                .body(not(containsString("0000-000000000042")));
     }
 
     @Test

@@ -75,7 +75,9 @@ class FuzzIT {
         // Limits out of reach: this test measures what the services do with bad input, not the rate limiter.
         platform = Platform.up(Path.of("target/platform-fuzz"), Map.of(
                 "GATEWAY_RATE_LIMITS_ANONYMOUS_PER_ADDRESS_REQUESTS", "100000000",
-                "GATEWAY_RATE_LIMITS_PER_CLIENT_REQUESTS", "100000000"));
+                "GATEWAY_RATE_LIMITS_PER_CLIENT_REQUESTS", "100000000",
+                "KIT_RATE_LIMITS_ANONYMOUS_PER_ADDRESS_REQUESTS", "100000000",
+                "KIT_RATE_LIMITS_PER_CLIENT_REQUESTS", "100000000"));
         admin = platform.passwordToken("ncetm.admin");
     }
 

@@ -36,7 +36,9 @@ final class Platform implements AutoCloseable {
         env.put("PLATFORM_GATEWAY_PORT", String.valueOf(gatewayPort));
         env.put("PLATFORM_KEYCLOAK_PORT", String.valueOf(keycloakPort));
         for (String port : List.of("PLATFORM_KEYCLOAK_MANAGEMENT_PORT", "PLATFORM_CATALOGUE_PORT", "PLATFORM_APPLICATIONS_PORT",
-                "PLATFORM_SCHEDULING_PORT", "PLATFORM_POSTGRES_PORT", "PLATFORM_KAFKA_PORT", "PLATFORM_KAFKA_CONTROLLER_PORT")) {
+                "PLATFORM_SCHEDULING_PORT", "PLATFORM_POSTGRES_PORT", "PLATFORM_KAFKA_PORT", "PLATFORM_KAFKA_CONTROLLER_PORT",
+                "PLATFORM_GATEWAY_MANAGEMENT_PORT", "PLATFORM_CATALOGUE_MANAGEMENT_PORT", "PLATFORM_APPLICATIONS_MANAGEMENT_PORT",
+                "PLATFORM_SCHEDULING_MANAGEMENT_PORT")) {
             env.put(port, String.valueOf(freePort()));
         }
         // The reactor has just packaged every service; the platform must run exactly those jars.

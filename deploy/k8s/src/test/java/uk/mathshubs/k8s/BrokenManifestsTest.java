@@ -62,7 +62,7 @@ class BrokenManifestsTest {
     @Test
     void aServiceOpenToTheWorldIsRejected() {
         assertThat(problems).contains(
-                "NetworkPolicy/open-catalogue: lets traffic from outside the namespace reach programme-catalogue-service; only the gateway is reachable from outside",
+                "NetworkPolicy/open-catalogue: lets traffic from outside the namespace reach programme-catalogue-service; only the gateway is reachable from outside (and the management port, for metrics)",
                 "NetworkPolicy/open-catalogue: lets programme-catalogue-service reach [applications-db]; it may reach only [catalogue-db, kafka, keycloak]");
     }
 

@@ -101,6 +101,7 @@ final class Rules {
         }
         for (JsonNode c : pod.path("containers")) {
             container(id, c, pod, production);
+            managementPort(id + " container " + c.path("name").asText(), c, spec.path("template").path("metadata").path("annotations"));
         }
         long pdbs = Manifests.ofKind(docs, "PodDisruptionBudget").stream()
                 .filter(pdb -> selects(pdb.path("spec").path("selector"), labels)).count();
@@ -188,8 +189,22 @@ final class Rules {
         JsonNode get = c.path(probe).path("httpGet");
         if (!path.equals(get.path("path").asText())) {
             problem(at + ": " + probe + " must be an httpGet of " + path);
-        } else if (!"http".equals(get.path("port").asText()) && get.path("port").asInt() != 8080) {
-            problem(at + ": " + probe + " must probe the http port");
+        } else if (!"management".equals(get.path("port").asText()) && get.path("port").asInt() != MANAGEMENT_PORT) {
+            problem(at + ": " + probe + " must probe the management port (health is not on the API's port)");
+        }
+    }
+
+    /** Health and metrics live on the management interface: a port of its own, which no Service of the gateway publishes. */
+    private static final int MANAGEMENT_PORT = 9000;
+
+    private void managementPort(String id, JsonNode c, JsonNode annotations) {
+        boolean declared = StreamSupport.stream(c.path("ports").spliterator(), false)
+                .anyMatch(p -> "management".equals(p.path("name").asText()) && p.path("containerPort").asInt() == MANAGEMENT_PORT);
+        if (!declared) {
+            problem(id + ": declares no containerPort 'management' (" + MANAGEMENT_PORT + ")");
+        }
+        if (!String.valueOf(MANAGEMENT_PORT).equals(annotations.path("prometheus.io/port").asText())) {
+            problem(id + ": prometheus.io/port must be the management port " + MANAGEMENT_PORT);
         }
     }
 
@@ -267,9 +282,15 @@ final class Rules {
             problem(policy + ": lets anyone reach " + target + " (an ingress rule with no 'from'); only the gateway may");
             return;
         }
+        boolean managementOnly = !rule.path("ports").isEmpty() && StreamSupport.stream(rule.path("ports").spliterator(), false)
+                .allMatch(port -> port.path("port").asInt() == MANAGEMENT_PORT || "management".equals(port.path("port").asText()));
         for (JsonNode peer : rule.path("from")) {
             if (peer.has("namespaceSelector") || peer.has("ipBlock")) {
-                problem(policy + ": lets traffic from outside the namespace reach " + target + "; only the gateway is reachable from outside");
+                // Prometheus scrapes from its own namespace: health and metrics only, never the API.
+                if (!managementOnly) {
+                    problem(policy + ": lets traffic from outside the namespace reach " + target
+                            + "; only the gateway is reachable from outside (and the management port, for metrics)");
+                }
             } else {
                 Set<String> from = selected(peer.path("podSelector"), pods);
                 from.remove(GATEWAY);

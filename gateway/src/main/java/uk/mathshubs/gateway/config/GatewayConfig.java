@@ -8,7 +8,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import uk.mathshubs.gateway.edge.RateLimiter;
+import uk.mathshubs.security.RateLimiter;
 
 /** Where the services live and how long the gateway waits for them (env: GATEWAY_CATALOGUE_URL and so on). */
 @ConfigMapping(prefix = "gateway")
@@ -25,6 +25,19 @@ public interface GatewayConfig {
     /** The scheduling service: sessions and participation. */
     @WithDefault("http://localhost:8083")
     URI schedulingUrl();
+
+    /**
+     * Where each service tells whether it is alive: its management interface, which the gateway does not route but
+     * asks for its own readiness report (GATEWAY_CATALOGUE_HEALTH_URL and so on).
+     */
+    @WithDefault("http://localhost:9081/q/health/live")
+    URI catalogueHealthUrl();
+
+    @WithDefault("http://localhost:9082/q/health/live")
+    URI applicationsHealthUrl();
+
+    @WithDefault("http://localhost:9083/q/health/live")
+    URI schedulingHealthUrl();
 
     /** How long to wait for a service to connect or to send anything before answering 503. */
     @WithDefault("30s")

@@ -11,6 +11,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import uk.mathshubs.gateway.config.GatewayConfig;
 import uk.mathshubs.gateway.problem.Problems;
+import uk.mathshubs.security.RateLimiter;
 
 /**
  * Rate limits at the front door: callers with a token by the client they are (the token's {@code azp}, so every

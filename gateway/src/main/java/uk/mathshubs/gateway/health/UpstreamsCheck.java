@@ -12,14 +12,13 @@ import org.eclipse.microprofile.health.Readiness;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
+import uk.mathshubs.gateway.config.GatewayConfig;
 import uk.mathshubs.gateway.proxy.UpstreamClient;
 import uk.mathshubs.gateway.routing.Upstream;
 
 /**
- * Whether each service answers, as information only: the gateway stays ready when a service is down, because
+ * Whether each service answers (its liveness, on its management interface), as information only: the gateway stays ready when a service is down, because
  * taking the gateway out of rotation would not bring the service back, and it still answers the others' routes
  * (and a 503 problem for the missing one).
  */
@@ -30,9 +29,11 @@ public class UpstreamsCheck implements AsyncHealthCheck {
     private static final long PROBE_TIMEOUT_MILLIS = 1_000;
 
     private final UpstreamClient upstreams;
+    private final GatewayConfig config;
 
-    public UpstreamsCheck(UpstreamClient upstreams) {
+    public UpstreamsCheck(UpstreamClient upstreams, GatewayConfig config) {
         this.upstreams = upstreams;
+        this.config = config;
     }
 
     @Override
@@ -50,8 +51,7 @@ public class UpstreamsCheck implements AsyncHealthCheck {
     }
 
     private Future<String> probe(Upstream upstream) {
-        return upstreams.open(upstream, HttpMethod.GET, "/q/health/live", MultiMap.caseInsensitiveMultiMap(),
-                        PROBE_TIMEOUT_MILLIS)
+        return upstreams.get(upstream.healthUrl(config), PROBE_TIMEOUT_MILLIS)
                 .compose(HttpClientRequest::send)
                 .compose(response -> response.body().map(ignored -> response.statusCode()))
                 .map(status -> status == 200 ? "UP" : "DOWN (HTTP " + status + ")")

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import uk.mathshubs.gateway.edge.RateLimiter;
+import uk.mathshubs.security.RateLimiter;
 
 /** The errors the gateway answers itself, as problem+json. */
 @ApplicationScoped

@@ -71,12 +71,14 @@ public final class ForwardedHeaders {
         return dropped;
     }
 
-    // A chain by convention: a proxy in front of the gateway has already put the caller's address first.
+    /**
+     * The caller's address as the gateway established it: the connection's, or the one a trusted proxy in front of
+     * it stated (quarkus.http.proxy.*). Never a chain the caller sent: the services believe this header from the
+     * gateway and limit anonymous callers by it, so a caller must not be able to choose it.
+     */
     private static String forwardedFor(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
-        String client = remote == null ? "unknown" : remote.hostAddress();
-        String earlier = request.getHeader("X-Forwarded-For");
-        return earlier == null || earlier.isBlank() ? client : earlier + ", " + client;
+        return remote == null ? "unknown" : remote.hostAddress();
     }
 
     private static String host(HttpServerRequest request) {

@@ -35,7 +35,17 @@ public class UpstreamClient {
     /** Opens a request to {@code pathAndQuery} on the service, below any path its base URL has. */
     public Future<HttpClientRequest> open(Upstream upstream, HttpMethod method, String pathAndQuery,
             MultiMap headers, long timeoutMillis) {
-        URI base = upstream.url(config);
+        return open(upstream.url(config), method, pathAndQuery, headers, timeoutMillis);
+    }
+
+    /** Opens a GET of that very address (a service's health on its management interface). */
+    public Future<HttpClientRequest> get(URI url, long timeoutMillis) {
+        String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+        return open(url.resolve("/"), HttpMethod.GET, url.getRawPath() + query, MultiMap.caseInsensitiveMultiMap(), timeoutMillis);
+    }
+
+    private Future<HttpClientRequest> open(URI base, HttpMethod method, String pathAndQuery, MultiMap headers,
+            long timeoutMillis) {
         boolean https = "https".equalsIgnoreCase(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : https ? 443 : 80;
         String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");

@@ -28,4 +28,13 @@ public enum Upstream {
             case SCHEDULING -> config.schedulingUrl();
         };
     }
+
+    /** The service's liveness on its management interface. */
+    public URI healthUrl(GatewayConfig config) {
+        return switch (this) {
+            case CATALOGUE -> config.catalogueHealthUrl();
+            case APPLICATIONS -> config.applicationsHealthUrl();
+            case SCHEDULING -> config.schedulingHealthUrl();
+        };
+    }
 }

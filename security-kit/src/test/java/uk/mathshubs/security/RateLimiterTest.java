@@ -1,4 +1,4 @@
-package uk.mathshubs.gateway.edge;
+package uk.mathshubs.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

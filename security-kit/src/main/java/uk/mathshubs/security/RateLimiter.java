@@ -1,4 +1,4 @@
-package uk.mathshubs.gateway.edge;
+package uk.mathshubs.security;
 
 import java.time.Duration;
 import java.util.Map;
