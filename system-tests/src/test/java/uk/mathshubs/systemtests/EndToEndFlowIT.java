@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -114,9 +115,18 @@ class EndToEndFlowIT {
         // The school hears the decision on the confirmation date; its hub sees it at once.
         String first = accepted.then().statusCode(201).body("application.status", equalTo("SUBMITTED"))
                 .body("application.eligibility.outcome", equalTo("ELIGIBLE")).extract().path("reference");
-        String second = given().auth().oauth2(website).contentType(ContentType.JSON).body(Schools.application(secondSchool))
-                .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
-                .then().statusCode(201).extract().path("reference");
+        Map<String, Object> secondForm = Schools.application(secondSchool);
+        String key = UUID.randomUUID().toString();
+        var secondAnswer = given().auth().oauth2(website).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(secondForm).post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
+                .then().statusCode(201).extract();
+        String second = secondAnswer.path("reference");
+        // The website lost that answer (a timeout) and sends the request again with its key: the first answer again,
+        // one-time secret included, and still one application.
+        given().auth().oauth2(website).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(secondForm).post(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
+                .then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("reference", equalTo(second)).body("secret", equalTo(secondAnswer.path("secret")));
         // The allocator places them behind the answers, in the order they arrived; the hub sees it within moments.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(hubAdmin)
                 .get(platform.gateway() + "/api/v1/applications/{ref}", second)

@@ -93,7 +93,8 @@ public class RequestLimits {
         }
     }
 
-    private long limitFor(RoutingContext ctx) {
+    /** What a body to this address may weigh: the bulk imports' allowance, or the usual one. */
+    public long limitFor(RoutingContext ctx) {
         return bulkPaths.contains(ctx.request().path()) ? bulkLimit : limit;
     }
 

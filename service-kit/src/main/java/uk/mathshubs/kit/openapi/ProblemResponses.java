@@ -13,10 +13,12 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import uk.mathshubs.kit.idempotency.IdempotencyKeys;
 import uk.mathshubs.kit.problem.Problem;
 
 /**
@@ -24,7 +26,8 @@ import uk.mathshubs.kit.problem.Problem;
  * the document says it: each error as an RFC 9457 {@code application/problem+json} of one shared {@code Problem}
  * schema. 400 where there is input (parameters or a body), 401 everywhere (a bad token is refused wherever it is
  * sent), 403 where a role is needed, 404 where the path names something, 409 for changes (a state that does not
- * allow it, a duplicate), 413 and 415 where there is a body. Errors an operation documents itself keep their
+ * allow it, a duplicate), 413 and 415 where there is a body; every POST takes an {@code Idempotency-Key} header (422
+ * when it was used for another request). Errors an operation documents itself keep their
  * descriptions and get the problem content. Also gives each operation a readable id: {@code Application.submit}
  * for {@code ApplicationResource#submit}.
  */
@@ -73,7 +76,12 @@ public class ProblemResponses implements OASFilter {
             errors.put("404", "Nothing the caller may see is at this address");
         }
         if (change) {
-            errors.put("409", "The change is not possible in the resource's present state");
+            errors.put("409", "The change is not possible in the resource's present state"
+                    + (method == PathItem.HttpMethod.POST ? ", or a request with this Idempotency-Key is still being answered" : ""));
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            acceptsIdempotencyKey(operation);
+            errors.put("422", "The Idempotency-Key was sent before with another request");
         }
         if (body) {
             errors.put("413", "The body is larger than this operation accepts");
@@ -89,6 +97,21 @@ public class ProblemResponses implements OASFilter {
                 asProblem(response);
             }
         });
+    }
+
+    /** Every POST takes an Idempotency-Key (kit {@code IdempotencyKeys}). */
+    private static void acceptsIdempotencyKey(Operation operation) {
+        boolean documented = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> IdempotencyKeys.HEADER.equalsIgnoreCase(parameter.getName()));
+        if (documented) {
+            return;
+        }
+        operation.addParameter(OASFactory.createParameter().name(IdempotencyKeys.HEADER).in(Parameter.In.HEADER).required(false)
+                .description("A key the client makes for this request (a UUID): the same request sent again with the same key"
+                        + " within 24 hours is answered with the first answer (header " + IdempotencyKeys.REPLAYED
+                        + ": true) and changes nothing; while the first is still being answered, 409; with another request, 422")
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING).minLength(1).maxLength(257))
+                .example("\"8e03978e-40d5-43e8-bc93-6894a57f9324\""));
     }
 
     private static boolean hasParameters(PathItem item, Operation operation) {
