@@ -68,9 +68,9 @@ sql "UPDATE attendance SET attendance = 'ABSENT', revision = revision + 1
      JOIN participant p ON p.id = a.participant_id WHERE p.work_group_id = '$GROUP' LIMIT 100)"
 timed() { curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $NCETM" "$1"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] * 1000 }'; }
-incremental_ms=$(for _ in 1 2 3 4 5; do timed "$GATEWAY/api/v1/participation/attendance?size=1000&updated_since=$since"; done | median)
+incremental_ms=$(for _ in 1 2 3 4 5; do timed "$GATEWAY/api/v1/participation/attendance?size=1000&updatedSince=$since"; done | median)
 first_page_ms=$(for _ in 1 2 3 4 5; do timed "$GATEWAY/api/v1/participation/attendance?size=1000"; done | median)
-changed=$(curl -s -H "Authorization: Bearer $NCETM" "$GATEWAY/api/v1/participation/attendance?size=1000&updated_since=$since" | jq '.items | length')
+changed=$(curl -s -H "Authorization: Bearer $NCETM" "$GATEWAY/api/v1/participation/attendance?size=1000&updatedSince=$since" | jq '.items | length')
 total=$(sql "SELECT count(*) FROM attendance")
 
 echo "RESULT participation-export: $rows rows as CSV through the gateway in $export_s s vs psql \\copy of the same query in $psql_s s = $(ratio "$export_s" "$psql_s")x the time; heap $heap_before MiB before, at most $peak MiB while streaming (+$((peak - heap_before)) MiB)"

@@ -153,9 +153,9 @@ class ApplicationNotificationsTest {
         String waitingReference = waiting.apply(group).path("reference");
         String waitingSecret = waiting.lastSecret;
 
-        given().header("X-Application-Secret", first.<String>path("secret")).contentType(ContentType.JSON).body(Map.of())
+        given().header("Application-Secret", first.<String>path("secret")).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/applications/{ref}/withdrawal", first.<String>path("reference")).then().statusCode(200);
-        Instant heldUntil = Instant.parse(given().header("X-Application-Secret", waitingSecret)
+        Instant heldUntil = Instant.parse(given().header("Application-Secret", waitingSecret)
                 .get("/api/v1/applications/{ref}", waitingReference)
                 .then().statusCode(200).body("status", equalTo("OFFERED")).extract().path("offerExpiresAt"));
 

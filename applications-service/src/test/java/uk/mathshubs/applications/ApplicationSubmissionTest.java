@@ -115,10 +115,16 @@ class ApplicationSubmissionTest {
         String secret = submitted.path("secret");
 
         Allocations.settled(group);
-        given().header("X-Application-Secret", secret).get("/api/v1/applications/{ref}", reference)
+        given().header("Application-Secret", secret).get("/api/v1/applications/{ref}", reference)
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
-        given().header("X-Application-Secret", "guess").get("/api/v1/applications/{ref}", reference)
+        given().header("Application-Secret", "guess").get("/api/v1/applications/{ref}", reference)
                 .then().statusCode(404).contentType("application/problem+json");
+        // The header's former name still works until its sunset, and the answer says so (RFC 9745, RFC 8594).
+        given().header("X-Application-Secret", secret).get("/api/v1/applications/{ref}", reference)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"))
+                .header("Deprecation", matchesPattern("@[0-9]+"))
+                .header("Sunset", equalTo("Wed, 30 Jun 2027 00:00:00 GMT"))
+                .header("Link", containsString("rel=\"deprecation\""));
         given().auth().oauth2(TestTokens.hubWebsite("SHAW")).get("/api/v1/applications/{ref}", reference)
                 .then().statusCode(404);
         given().auth().oauth2(TestTokens.hubAdmin("SHAW")).get("/api/v1/work-groups/{id}/applications", group)

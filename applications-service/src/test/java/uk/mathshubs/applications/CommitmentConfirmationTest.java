@@ -51,7 +51,7 @@ class CommitmentConfirmationTest {
             given().post("/api/v1/confirmations/{token}", token).then().statusCode(410).contentType("application/problem+json");
         }
 
-        given().header("X-Application-Secret", secret).get("/api/v1/applications/{ref}", reference)
+        given().header("Application-Secret", secret).get("/api/v1/applications/{ref}", reference)
                 .then().statusCode(200)
                 .body("complete", equalTo(true))
                 .body("confirmations.confirmedAt", everyItem(notNullValue()));

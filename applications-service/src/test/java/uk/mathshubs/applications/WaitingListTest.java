@@ -55,7 +55,7 @@ class WaitingListTest {
 
         try (TopicProbe topic = new TopicProbe(Topics.APPLICATIONS)) {
             // The school with the place withdraws: the first school waiting is offered it, held for 48 hours.
-            given().header("X-Application-Secret", first.secret()).contentType(ContentType.JSON)
+            given().header("Application-Secret", first.secret()).contentType(ContentType.JSON)
                     .body(Map.of("reason", "Our Year 2 teacher is leaving"))
                     .post("/api/v1/applications/{ref}/withdrawal", first.reference())
                     .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
@@ -74,9 +74,9 @@ class WaitingListTest {
             second.read().body("status", equalTo("EXPIRED")).body("offerExpiresAt", nullValue());
             third.read().body("status", equalTo("OFFERED")).body("waitingListPosition", nullValue());
 
-            given().header("X-Application-Secret", second.secret()).post("/api/v1/applications/{ref}/offer/acceptance", second.reference())
+            given().header("Application-Secret", second.secret()).post("/api/v1/applications/{ref}/offer/acceptance", second.reference())
                     .then().statusCode(409).contentType("application/problem+json");
-            given().header("X-Application-Secret", third.secret()).post("/api/v1/applications/{ref}/offer/acceptance", third.reference())
+            given().header("Application-Secret", third.secret()).post("/api/v1/applications/{ref}/offer/acceptance", third.reference())
                     .then().statusCode(200).body("status", equalTo("ACCEPTED"));
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(topic.poll())
@@ -109,7 +109,7 @@ class WaitingListTest {
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
         second.read().body("status", equalTo("OFFERED"));
 
-        given().header("X-Application-Secret", second.secret()).post("/api/v1/applications/{ref}/offer/decline", second.reference())
+        given().header("Application-Secret", second.secret()).post("/api/v1/applications/{ref}/offer/decline", second.reference())
                 .then().statusCode(200).body("status", equalTo("DECLINED"));
         third.read().body("status", equalTo("OFFERED"));
         placesAllocated(group, 1);
@@ -152,7 +152,7 @@ class WaitingListTest {
         Applicant third = apply(group);
         Allocations.settled(group);
 
-        given().header("X-Application-Secret", first.secret()).contentType(ContentType.JSON).body(Map.of())
+        given().header("Application-Secret", first.secret()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/applications/{ref}/withdrawal", first.reference()).then().statusCode(200);
 
         // Nobody has been told anything yet: no offer to answer within 48 hours, the place is simply the next school's.
@@ -229,7 +229,7 @@ class WaitingListTest {
     /** A school that applied, reading its application as schools do: by reference and secret. */
     record Applicant(String reference, String secret) {
         ValidatableResponse read() {
-            return given().header("X-Application-Secret", secret).get("/api/v1/applications/{ref}", reference).then().statusCode(200);
+            return given().header("Application-Secret", secret).get("/api/v1/applications/{ref}", reference).then().statusCode(200);
         }
     }
 }

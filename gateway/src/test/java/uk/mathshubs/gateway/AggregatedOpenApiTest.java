@@ -25,8 +25,11 @@ class AggregatedOpenApiTest {
                 // A service cannot document another's path.
                 .body("paths.'/api/v1/programmes'.get.summary", equalTo(null))
                 .body("tags.name", equalTo(List.of("applications", "catalogue", "scheduling")))
-                .body("info.version", equalTo("1.1.0"))
+                .body("info.version", equalTo("1.2.0"))
                 .body("info.contact.email", equalTo("api@mathshubs.example"))
+                .body("info.license.identifier", equalTo("Apache-2.0"))
+                // Its server is the address it was asked at: a client generated from it calls this gateway.
+                .body("servers[0].url", org.hamcrest.Matchers.startsWith("http://localhost:"))
                 // What the gateway itself may answer, on every operation, as problems.
                 .body("paths.'/api/v1/sessions/{id}'.get.responses.'429'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))

@@ -29,6 +29,17 @@ class OperationsTest {
     }
 
     @Test
+    void everyAnswerSaysTheApiVersionAndTheChangeLogIsServed() {
+        given().get("/api/v1/programmes").then().statusCode(200).header("API-Version", "1.2.0");
+        given().get("/api/v1/nowhere").then().statusCode(404).header("API-Version", "1.2.0");
+        given().get("/openapi").then().statusCode(200).body("info.version", equalTo("1.2.0"));
+        // Where every Deprecation answer points (rel="deprecation"): the repository's API-CHANGELOG.md.
+        given().get("/changelog").then().statusCode(200)
+                .contentType(containsString("text/markdown"))
+                .body(containsString("# API change log"), containsString("updatedSince"));
+    }
+
+    @Test
     void healthAndMetricsAreNotOnThePublicPort() {
         for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics")) {
             given().get(path).then().statusCode(404).contentType("application/problem+json");

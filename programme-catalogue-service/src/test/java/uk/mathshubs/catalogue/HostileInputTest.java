@@ -47,6 +47,15 @@ class HostileInputTest {
         hub = Fixtures.newHub();
     }
 
+    /** The sandbox clock's header outside the sandbox: refused, never silently read as real time (SandboxClockTest). */
+    @Test
+    void aServerDateOutsideTheSandboxIsRefusedNamingTheHeader() {
+        RestAssured.given().header("X-With-Server-Date", "2028-03-09").get("/api/v1/work-groups")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("X-With-Server-Date"));
+    }
+
     @TestFactory
     Stream<DynamicTest> aControlCharacterOrAnImpossibleDateInThePathOrQueryIsNamed() {
         return Stream.of(

@@ -68,7 +68,7 @@ class ErasureTest {
         assertThat(given().auth().oauth2(TestTokens.hubAdmin(hub)).get("/api/v1/sessions/{id}/attendance", autumn)
                 .then().statusCode(200).extract().jsonPath().getList("attendance")).containsExactly("ATTENDED", "ATTENDED");
         assertThat(given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("workGroupId", group)
-                .queryParam("updated_since", before.toString()).get("/api/v1/participation/participants")
+                .queryParam("updatedSince", before.toString()).get("/api/v1/participation/participants")
                 .then().statusCode(200).extract().jsonPath().getList("items", Map.class))
                 .singleElement().satisfies(row -> assertThat(row).containsEntry("name", "Erased person").containsEntry("email", null));
     }

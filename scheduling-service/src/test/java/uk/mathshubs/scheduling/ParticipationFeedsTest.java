@@ -273,7 +273,7 @@ class ParticipationFeedsTest {
         do {
             var request = given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam(filter, value).queryParam("size", 2);
             if (since != null) {
-                request.queryParam("updated_since", since.toString());
+                request.queryParam("updatedSince", since.toString());
             }
             if (cursor != null) {
                 request.queryParam("cursor", cursor);

@@ -94,6 +94,26 @@ class ParticipationSyncTest {
         assertThat(schoolsCopy).isEqualTo(schoolsSource);
     }
 
+    /** One name per concept: updatedSince, as every other parameter; updated_since is still taken, and says it will go. */
+    @Test
+    void theFormerSpellingOfUpdatedSinceStillWorksAndAnswersWithItsDeprecationAndSunset() {
+        String ncetm = TestTokens.ncetmIntegration();
+        String since = Instant.now().minus(Duration.ofDays(1)).toString();
+        var now = given().auth().oauth2(ncetm).queryParam("updatedSince", since).get("/api/v1/participation/participants")
+                .then().statusCode(200).header("Deprecation", (String) null).extract();
+        var former = given().auth().oauth2(ncetm).queryParam("updated_since", since).get("/api/v1/participation/participants")
+                .then().statusCode(200)
+                // RFC 9745: the moment it was deprecated; RFC 8594: when it may stop working; and where to read why.
+                .header("Deprecation", equalTo("@" + java.time.LocalDate.of(2026, 12, 3).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond()))
+                .header("Sunset", equalTo("Wed, 30 Jun 2027 00:00:00 GMT"))
+                .header("Link", equalTo("</changelog>; rel=\"deprecation\"; type=\"text/markdown\""))
+                .extract();
+        assertThat(former.jsonPath().getList("items")).isEqualTo(now.jsonPath().getList("items"));
+        given().auth().oauth2(ncetm).queryParam("updatedSince", since).queryParam("updated_since", since)
+                .get("/api/v1/participation/participants").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("updated_since"));
+    }
+
     @Test
     void pagesAreBoundedCursorsAreOurOwnAndPersonalDataIsTheNcetmsOnly() {
         String ncetm = TestTokens.ncetmIntegration();
@@ -101,6 +121,9 @@ class ParticipationSyncTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
         given().auth().oauth2(ncetm).get("/api/v1/participation/participants?cursor=bm90LW91cnM").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+        given().auth().oauth2(ncetm).get("/api/v1/participation/participants?updatedSince=yesterday").then().statusCode(400)
+                .body("errors[0].field", equalTo("updatedSince"));
+        // The former spelling is named as sent.
         given().auth().oauth2(ncetm).get("/api/v1/participation/participants?updated_since=yesterday").then().statusCode(400)
                 .body("errors[0].field", equalTo("updated_since"));
         given().auth().oauth2(TestTokens.hubAdmin("CENTRAL")).get("/api/v1/participation/participants").then().statusCode(403);
@@ -161,7 +184,7 @@ class ParticipationSyncTest {
         Instant before = Instant.now();
         Fixtures.attend(hub, spring, List.of(people.getFirst()), "APOLOGIES");
         given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("workGroupId", group)
-                .queryParam("updated_since", before.toString())
+                .queryParam("updatedSince", before.toString())
                 .get("/api/v1/participation/attendance").then().statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("items[0].attendance", equalTo("APOLOGIES"))
@@ -182,7 +205,7 @@ class ParticipationSyncTest {
                 request.queryParam("cursor", cursor);
             }
             if (updatedSince != null) {
-                request.queryParam("updated_since", updatedSince);
+                request.queryParam("updatedSince", updatedSince);
             }
             var page = request.get("/api/v1/participation/" + feed).then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = page.getList("items");

@@ -90,8 +90,15 @@ class SessionSchedulingTest {
                 .body("[0].workGroupId", nullValue())
                 .body("[0].programmeCode", equalTo(programme))
                 .body("[0].startsAt", equalTo("2027-09-16T16:00:00+01:00"));
-        given().get("/api/v1/central-sessions?programmeCode={p}&academicYear={y}", programme, "2027/28").then().statusCode(200)
+        given().get("/api/v1/central-sessions?programme={p}&academicYear={y}", programme, "2027/28").then().statusCode(200)
                 .body("id", equalTo(List.of(launch)));
+        // One name per concept: programme, as on /work-groups; the former programmeCode still works and says it will go.
+        given().get("/api/v1/central-sessions?programmeCode={p}&academicYear={y}", programme, "2027/28").then().statusCode(200)
+                .body("id", equalTo(List.of(launch)))
+                .header("Deprecation", org.hamcrest.Matchers.startsWith("@"))
+                .header("Sunset", equalTo("Wed, 30 Jun 2027 00:00:00 GMT"));
+        given().get("/api/v1/central-sessions?academicYear={y}", "2027/28").then().statusCode(400)
+                .body("errors[0].field", equalTo("programme"));
         given().get("/api/v1/work-groups/{id}/sessions", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -147,7 +154,7 @@ class SessionSchedulingTest {
         given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON).body(central)
                 .post("/api/v1/central-sessions")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("programmeCode")));
-        given().get("/api/v1/central-sessions?programmeCode=MN_KS2").then().statusCode(400)
+        given().get("/api/v1/central-sessions?programme=MN_KS2").then().statusCode(400)
                 .body("errors.field", hasItem("academicYear"));
 
         given().get("/api/v1/work-groups/{id}/sessions", group).then().statusCode(200).body("size()", equalTo(0));

@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import uk.mathshubs.testsupport.PersonalDataScan;
+import uk.mathshubs.testsupport.openapi.OpenApiValidationFilter;
 
 /**
  * The first end-to-end flow, through the gateway, with tokens from a real Keycloak, a real Kafka broker
@@ -45,7 +47,12 @@ class EndToEndFlowIT {
 
     @BeforeAll
     static void up() throws Exception {
-        platform = Platform.up();
+        // In sandbox mode, as a website developer runs it (./platform up --sandbox): X-With-Server-Date moves "now".
+        platform = Platform.up(Path.of(System.getProperty("platform.home", "target/platform")), Map.of("PLATFORM_SANDBOX", "1"));
+        // Every call below is held to the aggregated document the gateway serves, as the services' tests are to theirs.
+        if (!RestAssured.filters().contains(OpenApiValidationFilter.INSTANCE)) {
+            RestAssured.filters(OpenApiValidationFilter.INSTANCE);
+        }
     }
 
     @AfterAll
@@ -58,6 +65,24 @@ class EndToEndFlowIT {
         assertThat(pids).as("processes started by ./platform").isNotEmpty()
                 .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                         .as("pid %d still alive after ./platform down", pid).isFalse());
+    }
+
+    /**
+     * The contract as published: the aggregated document the gateway serves, linted with Spectral's OpenAPI rules and
+     * the UK government's API standards (contracts/openapi/spectral.yaml): no error. Warnings are printed.
+     */
+    @Test
+    void theAggregatedDocumentKeepsTheApiStandards() throws Exception {
+        // On a developer's machine without Node the lint is skipped; in CI (.ci/run installs Node) it never is.
+        Assumptions.assumeTrue(Spectral.npmPresent() || System.getenv("CI") != null, "npm is not installed");
+        String document = given().get(platform.gateway() + "/openapi").then().statusCode(200).extract().asString();
+        Path file = Path.of("target", "openapi.json");
+        Files.writeString(file, document);
+        Spectral.Result lint = Spectral.lint(file, Path.of("..", "contracts", "openapi", "spectral.yaml"));
+        long warnings = lint.output().lines().filter(line -> line.contains(" warning ")).count();
+        System.out.printf("Spectral %s on the aggregated document: exit %d, %d warnings%n%s%n", Spectral.VERSION, lint.exit(),
+                warnings, lint.output().lines().filter(line -> line.contains(" error ")).limit(60).reduce("", (a, b) -> a + b + "\n"));
+        assertThat(lint.exit()).as("Spectral found errors:%n%s", lint.output()).isZero();
     }
 
     @Test
@@ -132,6 +157,14 @@ class EndToEndFlowIT {
                 .get(platform.gateway() + "/api/v1/applications/{ref}", second)
                 .then().statusCode(200).body("status", equalTo("WAITLISTED")).body("waitingListPosition", equalTo(1)));
         given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", first)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        // The school itself sees no decision before the confirmation date; a website trying its pages in the sandbox
+        // asks "as on that date" and sees what the school will see then.
+        String firstSecret = accepted.path("secret");
+        given().header("Application-Secret", firstSecret).get(platform.gateway() + "/api/v1/applications/{ref}", first)
+                .then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        given().header("Application-Secret", firstSecret).header("X-With-Server-Date", LocalDate.now().plusDays(35).toString())
+                .get(platform.gateway() + "/api/v1/applications/{ref}", first)
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
 
         // ApplicationAccepted crossed Kafka: the accepted school's five people are taken in and enrolled by role.
@@ -263,7 +296,7 @@ class EndToEndFlowIT {
      * The NCETM's feed of schools equals the applications service's own view as the waiting list moves: schools join,
      * one waiting leaves, the accepted school withdraws and its place is offered, an offer is declined and passes on, a
      * school is rejected from the list, an offer is taken, a late school joins. Equal in a full pull, and in the first
-     * full pull brought up to date by an updated_since pull alone.
+     * full pull brought up to date by an updatedSince pull alone.
      */
     @Test
     void theNcetmsFeedOfSchoolsEqualsTheApplicationsServiceAsTheWaitingListMoves() {
@@ -334,7 +367,7 @@ class EndToEndFlowIT {
         // A full pull equals the source...
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusesOf(feed(ncetm, group, null)))
                 .isEqualTo(expected));
-        // ...and so does the first pull with only what an updated_since pull brings laid over it.
+        // ...and so does the first pull with only what an updatedSince pull brings laid over it.
         Map<String, String> synced = new HashMap<>(firstPull);
         synced.putAll(feed(ncetm, group, since));
         assertThat(statusesOf(synced)).isEqualTo(expected);
@@ -363,7 +396,7 @@ class EndToEndFlowIT {
         do {
             var request = given().auth().oauth2(ncetm).queryParam("workGroupId", group).queryParam("size", 2);
             if (since != null) {
-                request.queryParam("updated_since", since);
+                request.queryParam("updatedSince", since);
             }
             if (cursor != null) {
                 request.queryParam("cursor", cursor);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +39,7 @@ import uk.mathshubs.applications.mapping.ApplicationMapper;
 import uk.mathshubs.applications.service.ApplicationAccess;
 import uk.mathshubs.applications.service.ApplicationService;
 import uk.mathshubs.applications.service.Decisions;
+import uk.mathshubs.kit.input.Superseded;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1")
@@ -46,7 +48,10 @@ import uk.mathshubs.kit.security.Caller;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
 
-    private static final String SECRET = "X-Application-Secret";
+    /** The school's one-time secret, from the 201 that received its application. */
+    private static final String SECRET = "Application-Secret";
+    /** Its former name (RFC 6648: no X- prefix), still taken until the sunset; answers to it say so. */
+    private static final String FORMER_SECRET = "X-Application-Secret";
 
     private final ApplicationService applications;
     private final Decisions decisions;
@@ -97,9 +102,10 @@ public class ApplicationResource {
     @GET
     @Path("/applications/{reference}")
     @PermitAll
-    @Operation(summary = "One application: for its school (with the X-Application-Secret header), its hub or the NCETM")
-    public ApplicationView get(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret) {
-        return access.visible(reference, Optional.ofNullable(secret)).map(this::view).orElseThrow(NotFoundException::new);
+    @Operation(summary = "One application: for its school (with the Application-Secret header), its hub or the NCETM")
+    public ApplicationView get(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret,
+            @Parameter(hidden = true) @Superseded(by = SECRET, since = "2026-12-03", sunset = "2027-06-30") @HeaderParam(FORMER_SECRET) String formerSecret) {
+        return access.visible(reference, secret(secret, formerSecret)).map(this::view).orElseThrow(NotFoundException::new);
     }
 
     @POST
@@ -123,8 +129,9 @@ public class ApplicationResource {
     @PermitAll
     @Operation(summary = "The school (with its secret) or its hub withdraws the application; a place held goes to the next school")
     public ApplicationView withdraw(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret,
+            @Parameter(hidden = true) @Superseded(by = SECRET, since = "2026-12-03", sunset = "2027-06-30") @HeaderParam(FORMER_SECRET) String formerSecret,
             @Valid WithdrawalRequest request) {
-        return view(decisions.withdraw(reference, Optional.ofNullable(secret), request == null ? null : request.reason()));
+        return view(decisions.withdraw(reference, secret(secret, formerSecret), request == null ? null : request.reason()));
     }
 
     @POST
@@ -132,8 +139,9 @@ public class ApplicationResource {
     @Consumes(MediaType.WILDCARD) // the body is optional, and so is its content type
     @PermitAll
     @Operation(summary = "The school takes up a place offered from the waiting list, before the hold ends")
-    public ApplicationView acceptOffer(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret) {
-        return view(decisions.acceptOffer(reference, Optional.ofNullable(secret)));
+    public ApplicationView acceptOffer(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret,
+            @Parameter(hidden = true) @Superseded(by = SECRET, since = "2026-12-03", sunset = "2027-06-30") @HeaderParam(FORMER_SECRET) String formerSecret) {
+        return view(decisions.acceptOffer(reference, secret(secret, formerSecret)));
     }
 
     @POST
@@ -141,8 +149,13 @@ public class ApplicationResource {
     @Consumes(MediaType.WILDCARD) // the body is optional, and so is its content type
     @PermitAll
     @Operation(summary = "The school declines a place offered from the waiting list; it goes to the next school")
-    public ApplicationView declineOffer(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret) {
-        return view(decisions.declineOffer(reference, Optional.ofNullable(secret)));
+    public ApplicationView declineOffer(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret,
+            @Parameter(hidden = true) @Superseded(by = SECRET, since = "2026-12-03", sunset = "2027-06-30") @HeaderParam(FORMER_SECRET) String formerSecret) {
+        return view(decisions.declineOffer(reference, secret(secret, formerSecret)));
+    }
+
+    private static Optional<String> secret(String secret, String formerSecret) {
+        return Optional.ofNullable(secret != null ? secret : formerSecret);
     }
 
     private ApplicationView view(Application application) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.mathshubs.applications.api.ConfirmationView;
@@ -38,6 +39,8 @@ public class ConfirmationResource {
 
     @POST
     @Operation(summary = "Confirm the programme's expectations (the person's electronic signature); the link works once")
+    @APIResponse(responseCode = "200", description = "Confirmed")
+    @APIResponse(responseCode = "410", description = "The link was used already: the person has confirmed")
     public ConfirmationView confirm(@PathParam("token") String token) {
         return mapper.toView(confirmations.confirm(token));
     }

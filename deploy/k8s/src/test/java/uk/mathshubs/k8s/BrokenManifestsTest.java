@@ -53,6 +53,12 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void theSandboxClockInProductionIsRejected() {
+        assertThat(problems).contains("Deployment/applications-service container applications-service: KIT_SANDBOX_ENABLED is on;"
+                + " a production overlay never runs the sandbox clock");
+    }
+
+    @Test
     void aMissingKafkaTopicAndAnUnusedOneAreRejected() {
         assertThat(problems).contains(
                 "topic scheduling-service.catalogue.work-groups.dlq is used by the services' configuration but has no KafkaTopic",
@@ -77,6 +83,6 @@ class BrokenManifestsTest {
     void nothingElseIsReported() {
         assertThat(problems).as("only the breakages: %s", problems).allMatch(p -> p.contains("readinesProbe") || p.contains("readinessProbe") || p.contains("replicas") || p.contains("KafkaTopic")
                 || p.contains("Kafka/") || p.contains("startupProbe") || p.contains("topic ") || p.contains("open-catalogue")
-                || p.contains("Secret/") || p.contains("readOnlyRootFilesystem"));
+                || p.contains("Secret/") || p.contains("readOnlyRootFilesystem") || p.contains("KIT_SANDBOX_ENABLED"));
     }
 }

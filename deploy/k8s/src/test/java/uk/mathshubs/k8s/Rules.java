@@ -169,9 +169,17 @@ final class Rules {
         if (production && (!image.contains("/") || !image.matches(".*:[^/:]+$") || image.endsWith(":latest"))) {
             problem(at + ": image '" + image + "' must name a registry and a release tag");
         }
+        // The sandbox clock (a request's own "now") is for the sandbox only, never for production.
+        if (production && "true".equalsIgnoreCase(env(c, SANDBOX))) {
+            problem(at + ": " + SANDBOX + " is on; a production overlay never runs the sandbox clock");
+        }
         for (JsonNode from : c.path("envFrom")) {
-            if (from.has("configMapRef") && find("ConfigMap", from.path("configMapRef").path("name").asText()) == null) {
+            JsonNode map = from.has("configMapRef") ? find("ConfigMap", from.path("configMapRef").path("name").asText()) : null;
+            if (from.has("configMapRef") && map == null) {
                 problem(at + ": envFrom names ConfigMap " + from.path("configMapRef").path("name").asText() + ", which the overlay lacks");
+            }
+            if (production && map != null && "true".equalsIgnoreCase(map.path("data").path(SANDBOX).asText(""))) {
+                problem(at + ": " + SANDBOX + " is on in ConfigMap " + Manifests.name(map) + "; a production overlay never runs the sandbox clock");
             }
             if (from.has("secretRef")) {
                 secret(at, from.path("secretRef").path("name").asText());
@@ -527,6 +535,8 @@ final class Rules {
         node.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
+
+    private static final String SANDBOX = "KIT_SANDBOX_ENABLED";
 
     private static String env(JsonNode container, String name) {
         for (JsonNode e : container.path("env")) {

@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import uk.mathshubs.gateway.openapi.ApiDocuments;
 import uk.mathshubs.gateway.problem.Problem;
 import uk.mathshubs.gateway.problem.Problems;
 import uk.mathshubs.gateway.proxy.ReverseProxy;
@@ -48,7 +49,8 @@ public class EdgeRoutes {
     }
 
     void register(@Observes Router router) {
-        router.route().order(BEFORE_SECURITY).handler(RequestIds::assign).handler(EdgeRoutes::labelForMetrics)
+        router.route().order(BEFORE_SECURITY).handler(RequestIds::assign).handler(EdgeRoutes::statesTheVersion)
+                .handler(EdgeRoutes::labelForMetrics)
                 .handler(this::withinSizeLimits).failureHandler(this::failed);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(bodyLimit::checkDeclaredLength);
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
@@ -58,6 +60,14 @@ public class EdgeRoutes {
         // Last of all: a path no route answered (/API/v1/hubs, /q/dev-ui) is a problem too, not the bare 404.
         router.route().last().handler(problems::notFound);
     }
+
+    /** Every answer says which version of the API gave it, the gateway's own problems too. */
+    private static void statesTheVersion(RoutingContext ctx) {
+        ctx.response().putHeader(API_VERSION_HEADER, ApiDocuments.API_VERSION);
+        ctx.next();
+    }
+
+    public static final String API_VERSION_HEADER = "API-Version";
 
     /**
      * An address over 8192 characters is a 414, headers over 16 KiB together a 431, as problems: Netty's own limits

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -48,11 +49,25 @@ public class AggregatedOpenApi {
         this.problems = problems;
     }
 
-    private record Cached(String document, long madeAt, boolean complete) {
+    private record Cached(ObjectNode document, long madeAt, boolean complete) {
+    }
+
+    private static final String CHANGELOG = changelog();
+
+    private static String changelog() {
+        try (var in = AggregatedOpenApi.class.getResourceAsStream("/API-CHANGELOG.md")) {
+            return in == null ? "# API change log\n\nSee API-CHANGELOG.md in the repository.\n"
+                    : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void register(@Observes Router router) {
         router.get("/openapi").handler(this::serve);
+        // What changed in the API, newest first: the page every Deprecation answer links to (rel="deprecation").
+        router.get("/changelog").handler(ctx -> ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
+                .putHeader("Cache-Control", "max-age=3600").end(CHANGELOG));
     }
 
     private void serve(RoutingContext ctx) {
@@ -80,13 +95,9 @@ public class AggregatedOpenApi {
                 problems.serviceUnavailable(ctx, "every");
                 return;
             }
-            try {
-                String document = json.writeValueAsString(ApiDocuments.merge(json, documents, missing));
-                cached.set(new Cached(document, System.nanoTime(), missing.isEmpty()));
-                send(ctx, document);
-            } catch (JsonProcessingException e) {
-                ctx.fail(e);
-            }
+            ObjectNode document = ApiDocuments.merge(json, documents, missing);
+            cached.set(new Cached(document, System.nanoTime(), missing.isEmpty()));
+            send(ctx, document);
         });
     }
 
@@ -107,9 +118,22 @@ public class AggregatedOpenApi {
         }
     }
 
-    private static void send(RoutingContext ctx, String document) {
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
-                .end(document);
+    /**
+     * The document with the address it was asked at as its server (the public address: behind the ingress, the
+     * one X-Forwarded-Host and -Proto state), so that a client generated from it calls the gateway it came from.
+     */
+    private void send(RoutingContext ctx, ObjectNode merged) {
+        ObjectNode document = merged.deepCopy();
+        var authority = ctx.request().authority();
+        String base = ctx.request().scheme() + "://" + (authority == null ? "localhost"
+                : authority.host() + (authority.port() > 0 ? ":" + authority.port() : ""));
+        document.putArray("servers").addObject().put("url", base).put("description", "This gateway");
+        try {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                    .end(json.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
     }
 }

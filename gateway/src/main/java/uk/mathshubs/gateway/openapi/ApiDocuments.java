@@ -25,7 +25,8 @@ import uk.mathshubs.gateway.routing.Upstream;
 public final class ApiDocuments {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
-    static final String API_VERSION = "1.1.0";
+    /** The API's version, in the document and in every answer's API-Version header (semantic; API-CHANGELOG.md). */
+    public static final String API_VERSION = "1.2.0";
     /** What the gateway itself may answer for any operation, besides what the service documents. */
     private static final Map<String, String> GATEWAY_ERRORS = new TreeMap<>(Map.of(
             "429", "Over the caller's rate limit: try again after Retry-After seconds",
@@ -43,9 +44,11 @@ public final class ApiDocuments {
         // The API's version (semantic: a new minor version adds, a major version breaks); paths stay under /api/v1.
         info.put("version", API_VERSION);
         info.putObject("contact").put("name", "Maths Hubs platform team").put("email", "api@mathshubs.example");
+        // The description may be reused freely, as the UK government's API standards ask (an SPDX identifier).
+        info.putObject("license").put("name", "Apache 2.0").put("identifier", "Apache-2.0");
         info.put("description", "Every service's API as the gateway serves it, under /api/v1."
                 + (missing.isEmpty() ? "" : " Not included, as the service did not answer: " + String.join(", ", missing) + "."));
-        merged.putArray("servers").addObject().put("url", "/");
+        // The server is the address the document is asked at (AggregatedOpenApi), set as it is sent.
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");
         Map<String, JsonNode> tags = new HashMap<>();

@@ -59,6 +59,7 @@ public class ProgrammeResource {
     @PermitAll
     @Operation(summary = "All programmes, with their expectations and benefits")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgrammeView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "304", description = Conditional.NOT_MODIFIED)
     public Response list(@Context Request request) {
         return conditional.ok(request, programmes.list().stream().map(mapper::toView).toList(), PUBLIC_MAX_AGE);
     }
@@ -68,6 +69,7 @@ public class ProgrammeResource {
     @PermitAll
     @Operation(summary = "One programme")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
+    @APIResponse(responseCode = "304", description = Conditional.NOT_MODIFIED)
     public Response get(@Context Request request, @PathParam("code") String code) {
         return conditional.ok(request, programmes.find(code).map(mapper::toView).orElseThrow(NotFoundException::new),
                 PUBLIC_MAX_AGE);

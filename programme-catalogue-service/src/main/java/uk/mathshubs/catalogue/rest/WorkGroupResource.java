@@ -74,6 +74,7 @@ public class WorkGroupResource {
     @PermitAll
     @Operation(summary = "Published Work Groups, filtered and paged")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkGroupPage.class)))
+    @APIResponse(responseCode = "304", description = Conditional.NOT_MODIFIED)
     public Response list(
             @Context Request request,
             @QueryParam("programme") String programme,
@@ -99,6 +100,7 @@ public class WorkGroupResource {
     @PermitAll
     @Operation(summary = "One Work Group")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkGroupView.class)))
+    @APIResponse(responseCode = "304", description = Conditional.NOT_MODIFIED)
     public Response get(@Context Request request, @PathParam("id") UUID id) {
         return conditional.ok(request,
                 workGroups.find(id).map(w -> mapper.toView(w, workGroups.now())).orElseThrow(NotFoundException::new),

@@ -22,8 +22,10 @@ public record CentralSessionRequest(
         @Schema(example = "YouTube Live launch") @NotBlank @Size(max = 200) String title,
         @NotNull Audience audience,
         @NotNull DeliveryMode deliveryMode,
-        @Schema(example = "2027-09-16T16:00") @NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDateTime startsAt,
-        @Schema(example = "2027-09-16T17:00") @NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDateTime endsAt,
+        @Schema(implementation = String.class, pattern = UkLocalTimes.PATTERN, description = UkLocalTimes.DESCRIPTION, example = "2027-09-16T16:00")
+        @NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDateTime startsAt,
+        @Schema(implementation = String.class, pattern = UkLocalTimes.PATTERN, description = UkLocalTimes.DESCRIPTION, example = "2027-09-16T17:00")
+        @NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDateTime endsAt,
         @Size(max = 300) String location,
         @Schema(example = "https://www.youtube.com/live/example") @Size(max = 2000) @Pattern(regexp = "https://\\S+", message = "must be an https:// link") String joinLink)
         implements SessionDetails {

@@ -23,8 +23,10 @@ public record SessionRequest(
         @Schema(example = "Autumn local session") @NotBlank @Size(max = 200) String title,
         @NotNull Audience audience,
         @NotNull DeliveryMode deliveryMode,
-        @Schema(example = "2027-10-14T16:00") @NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDateTime startsAt,
-        @Schema(example = "2027-10-14T17:30") @NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDateTime endsAt,
+        @Schema(implementation = String.class, pattern = UkLocalTimes.PATTERN, description = UkLocalTimes.DESCRIPTION, example = "2027-10-14T16:00")
+        @NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDateTime startsAt,
+        @Schema(implementation = String.class, pattern = UkLocalTimes.PATTERN, description = UkLocalTimes.DESCRIPTION, example = "2027-10-14T17:30")
+        @NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDateTime endsAt,
         @Schema(example = "Bishop Challoner Catholic College") @Size(max = 300) String location,
         @Schema(example = "https://meet.example/abc") @Size(max = 2000) @Pattern(regexp = "https://\\S+", message = "must be an https:// link") String joinLink)
         implements SessionDetails {

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.mathshubs.kit.input.Superseded;
+import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.AttendanceRow;
 import uk.mathshubs.scheduling.api.CompletionRow;
@@ -175,25 +177,34 @@ public class ParticipationResource {
         @QueryParam("workGroupId") UUID workGroupId;
         @Parameter(example = "137001") @QueryParam("urn") String urn;
         @Parameter(description = "Only rows changed at or after this time (ISO 8601 with offset)", example = "2027-09-01T00:00:00Z")
-        @QueryParam("updated_since") String updatedSince;
+        @QueryParam("updatedSince") String updatedSince;
+        /** The former spelling, still taken; answers to it carry Deprecation and Sunset. */
+        @Parameter(deprecated = true, description = "The former spelling of updatedSince, taken until 2027-06-30")
+        @Superseded(by = "updatedSince", since = "2026-12-03", sunset = "2027-06-30")
+        @QueryParam("updated_since") String formerUpdatedSince;
         @Parameter(description = "The previous page's next") @QueryParam("cursor") String cursor;
         @Parameter(description = "Rows per page: 100 unless asked, at most 1000", example = "500") @QueryParam("size") Integer size;
 
         SyncFeed.Filter filter() {
-            return new SyncFeed.Filter(programme, hub, academicYear, workGroupId, urn, updatedSince);
+            if (updatedSince != null && formerUpdatedSince != null) {
+                throw ProblemException.invalidField("updated_since", "the former spelling of updatedSince: send one of them");
+            }
+            return updatedSince != null || formerUpdatedSince == null
+                    ? new SyncFeed.Filter(programme, hub, academicYear, workGroupId, urn, "updatedSince", updatedSince)
+                    : new SyncFeed.Filter(programme, hub, academicYear, workGroupId, urn, "updated_since", formerUpdatedSince);
         }
     }
 
     private static final String SYNC = "Pages follow the order in which rows last changed; follow next until it is null. "
             + "A row that changes during the sync comes again later with its new values, so upsert by its key. For the "
-            + "next sync, pass updated_since a little before the start of the last one (see the README). Ask for text/csv "
+            + "next sync, pass updatedSince a little before the start of the last one (see the README). Ask for text/csv "
             + "to get every matching row in one streamed CSV instead.";
 
     @GET
     @Path("/work-groups/{id}/participants")
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION, Caller.HUB_ADMIN})
     @Operation(summary = "A Work Group's participants, by school, and the sessions each is enrolled in (NCETM, or the group's hub)")
-    public List<ParticipantView> participants(@PathParam("id") UUID workGroupId) {
+    public List<ParticipantView> workGroupParticipants(@PathParam("id") UUID workGroupId) {
         return participation.participants(workGroupId).orElseThrow(NotFoundException::new)
                 .stream().map(mapper::toView).toList();
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import uk.mathshubs.kit.input.Superseded;
+import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.CancellationRequest;
 import uk.mathshubs.scheduling.api.CentralSessionRequest;
@@ -113,9 +116,19 @@ public class SessionResource {
     @Path("/central-sessions")
     @PermitAll
     @Operation(summary = "The central (national) sessions of a programme in an academic year, by start")
-    public List<SessionView> central(@QueryParam("programmeCode") @NotBlank String programmeCode,
+    public List<SessionView> central(
+            @Parameter(description = "The programme's code", example = "MN_RKS1") @QueryParam("programme") String programme,
+            @Parameter(deprecated = true, description = "The former name of programme, taken until 2027-06-30")
+            @Superseded(by = "programme", since = "2026-12-03", sunset = "2027-06-30") @QueryParam("programmeCode") String programmeCode,
             @QueryParam("academicYear") @NotBlank String academicYear) {
-        return sessions.central(programmeCode, academicYear).stream().map(mapper::toView).toList();
+        if (programme != null && programmeCode != null) {
+            throw ProblemException.invalidField("programmeCode", "the former name of programme: send one of them");
+        }
+        String code = programme != null ? programme : programmeCode;
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalidField("programme", "must not be blank");
+        }
+        return sessions.central(code, academicYear).stream().map(mapper::toView).toList();
     }
 
     @POST

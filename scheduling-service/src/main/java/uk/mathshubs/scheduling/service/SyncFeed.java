@@ -48,14 +48,15 @@ public abstract class SyncFeed<T> {
 
     /** What the caller asked for; every part optional. */
     public record Filter(String programmeCode, String hubCode, String academicYear, UUID workGroupId, String urn,
-            String updatedSince) {
+            String sinceParameter, String updatedSince) {
 
+        /** The time from which rows are wanted, named in a 400 by the spelling the caller used. */
         public Optional<Instant> since() {
-            return InputRules.instantParameter("updated_since", updatedSince);
+            return InputRules.instantParameter(sinceParameter, updatedSince);
         }
 
         String describe() {
-            return "programme=%s hub=%s academicYear=%s workGroupId=%s urn=%s updated_since=%s".formatted(programmeCode,
+            return "programme=%s hub=%s academicYear=%s workGroupId=%s urn=%s updatedSince=%s".formatted(programmeCode,
                     hubCode, academicYear, workGroupId, urn, updatedSince);
         }
     }

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Conditional {
 
+    /** What the document says of a 304 ({@code @APIResponse(responseCode = "304", description = NOT_MODIFIED)}). */
+    public static final String NOT_MODIFIED = "Not modified: If-None-Match named the ETag of what the caller already has";
+
     private final ObjectMapper json;
 
     public Conditional(ObjectMapper json) {

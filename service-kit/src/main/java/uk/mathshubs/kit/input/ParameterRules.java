@@ -1,17 +1,12 @@
 package uk.mathshubs.kit.input;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -43,35 +38,13 @@ public class ParameterRules {
         if (method == null || uri.getQueryParameters().isEmpty()) {
             return;
         }
-        Set<String> taken = TAKEN.computeIfAbsent(method, ParameterRules::queryParametersOf);
+        Set<String> taken = TAKEN.computeIfAbsent(method, taking -> QueryParameters.of(taking).keySet());
         for (String name : uri.getQueryParameters().keySet()) {
             if (!taken.contains(name)) {
                 throw ProblemException.invalidField(name, "not a parameter of this operation; it takes "
                         + (taken.isEmpty() ? "none" : String.join(", ", new TreeSet<>(taken))));
             }
         }
-    }
-
-    /** The names of the query parameters a resource method takes, its {@code @BeanParam}s' included. */
-    private static Set<String> queryParametersOf(Method method) {
-        Set<String> names = new HashSet<>();
-        for (Parameter parameter : method.getParameters()) {
-            QueryParam query = parameter.getAnnotation(QueryParam.class);
-            if (query != null) {
-                names.add(query.value());
-            }
-            if (parameter.isAnnotationPresent(BeanParam.class)) {
-                for (Class<?> type = parameter.getType(); type != null && type != Object.class; type = type.getSuperclass()) {
-                    for (Field field : type.getDeclaredFields()) {
-                        QueryParam fieldQuery = field.getAnnotation(QueryParam.class);
-                        if (fieldQuery != null) {
-                            names.add(fieldQuery.value());
-                        }
-                    }
-                }
-            }
-        }
-        return Set.copyOf(names);
     }
 
     private static void check(Map<String, List<String>> parameters) {

@@ -49,7 +49,7 @@ public class ProblemResponses implements OASFilter {
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
-                operation.setOperationId(readable(operation.getOperationId()));
+                operation.setOperationId(ownedBy(readable(operation.getOperationId())));
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
                 }
@@ -69,6 +69,8 @@ public class ProblemResponses implements OASFilter {
             errors.put("400", "The input is not valid: each field in error is named in errors[]");
         }
         errors.put("401", "The bearer token sent is not valid (expired, forged, for another audience)");
+        errors.put("406", "The Accept header asks for a representation this operation does not give");
+        errors.put("429", "Over the caller's rate limit: try again after Retry-After seconds");
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             errors.put("403", "The caller's role or tenancy does not allow this");
         }
@@ -126,6 +128,25 @@ public class ProblemResponses implements OASFilter {
         Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)));
         response.setContent(content);
+    }
+
+    /** The kit's own resources, which every service serves: their ids name the service, to stay unique in the API. */
+    private static final java.util.Set<String> SHARED = java.util.Set.of("Audit");
+
+    /** {@code Audit.entries} in the applications service as {@code ApplicationsAudit.entries}. */
+    static String ownedBy(String operationId) {
+        if (operationId == null || !SHARED.contains(operationId.substring(0, Math.max(0, operationId.indexOf('.'))))) {
+            return operationId;
+        }
+        String service = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.name", String.class).orElse("service").replaceAll("-service$", "");
+        StringBuilder word = new StringBuilder();
+        for (String part : service.split("-")) {
+            if (!part.isEmpty()) {
+                word.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return word + operationId;
     }
 
     /** {@code ApplicationResource_submit} (SmallRye's class-method id) as {@code Application.submit}. */

@@ -1,5 +1,6 @@
 package uk.mathshubs.kit.problem;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.sql.SQLException;
@@ -109,7 +110,7 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(null, title, status, detailFor(status), uri.getPath(), List.of()));
+                .entity(new Problem(URI.create("about:blank"), title, status, detailFor(status), uri.getPath(), List.of()));
         copy(e.getResponse(), response, HttpHeaders.ALLOW);
         return response.build();
     }

@@ -1,0 +1,85 @@
+package uk.mathshubs.kit.time;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import uk.mathshubs.kit.problem.Problem;
+
+/**
+ * The sandbox clock: in sandbox mode ({@code kit.sandbox.enabled}, which {@code ./platform up --sandbox} turns on and
+ * the production overlay never does), a request may say what "now" is for it in {@code X-With-Server-Date} (as the
+ * DfE's Lead Provider API does in its sandbox), so a website can see a window close, decisions released on the
+ * confirmation date or an offer run out without waiting for those dates. Only that request's "now" moves: every clock
+ * of the service reads {@link #requested()} first (the kit's own, and the tests'); work done in the background keeps
+ * the real time. Outside sandbox mode the header is a 400, never silently ignored.
+ */
+public class SandboxDates {
+
+    public static final String HEADER = "X-With-Server-Date";
+    private static final String NOW = SandboxDates.class.getName() + ".now";
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final boolean enabled;
+
+    public SandboxDates(@ConfigProperty(name = "kit.sandbox.enabled", defaultValue = "false") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** The "now" this request asked for, in sandbox mode; empty everywhere else (background work included). */
+    public static Optional<Instant> requested() {
+        Context context = Vertx.currentContext();
+        if (context == null || !VertxContext.isDuplicatedContext(context)) {
+            return Optional.empty();
+        }
+        return ContextLocals.get(NOW);
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response serverDate(HttpHeaders headers, UriInfo uri) {
+        String value = headers.getHeaderString(HEADER);
+        if (value == null) {
+            return null;
+        }
+        if (!enabled) {
+            return refuse(uri, "only the sandbox takes it (./platform up --sandbox); this service runs in real time");
+        }
+        Optional<Instant> now = parse(value.strip());
+        if (now.isEmpty()) {
+            return refuse(uri, "must be a date-time with its offset (2027-03-07T09:00:00Z) or a date (2027-03-07, its start in UK time)");
+        }
+        ContextLocals.put(NOW, now.get());
+        return null;
+    }
+
+    private static Optional<Instant> parse(String value) {
+        try {
+            return Optional.of(value.length() <= 10 ? LocalDate.parse(value).atStartOfDay(UK).toInstant()
+                    : OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Response refuse(UriInfo uri, String message) {
+        String path = uri.getPath();
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(new Problem(Problem.type("invalid-request"),
+                "Invalid request", 400, HEADER + ": " + message, path.length() > 200 ? null : path,
+                List.of(new Problem.FieldError(HEADER, message)))).build();
+    }
+}
