@@ -98,7 +98,7 @@ class ParticipationFeedsTest {
 
         String csv = given().auth().oauth2(TestTokens.ncetmIntegration()).accept("text/csv")
                 .get("/api/v1/participation/schools?workGroupId={g}", group).then().statusCode(200).extract().asString();
-        assertThat(csv.lines().toList()).hasSize(5).first().asString().startsWith("application_id,reference,work_group_id");
+        assertThat(csv.lines().toList()).hasSize(5).first().asString().startsWith("applicationId,reference,workGroupId");
         assertThat(csv).contains("MH-137003", "EXPIRED", "School 137001");
     }
 

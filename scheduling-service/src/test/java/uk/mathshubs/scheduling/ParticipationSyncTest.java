@@ -144,10 +144,18 @@ class ParticipationSyncTest {
                 .then().statusCode(200).contentType("text/csv").extract().asString();
 
         List<String> lines = csv.lines().toList();
-        assertThat(lines.getFirst()).startsWith("participant_id,application_id,work_group_id,programme_code,hub_code");
+        // The CSV names its columns as the JSON names its fields, in the same order.
+        assertThat(lines.getFirst()).startsWith("participantId,applicationId,workGroupId,programmeCode,hubCode");
         assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).isNotBlank());
         assertThat(lines.subList(1, 3)).allSatisfy(line -> assertThat(line).contains(programme, "137001", "School 137001"));
         await().atMost(Duration.ofSeconds(5)).until(() -> accessLogRows() == logged + 1);
+
+        // The former snake_case header, on request until its sunset, says it will go.
+        var former = given().auth().oauth2(TestTokens.ncetmIntegration()).accept("text/csv; header=snake_case")
+                .get("/api/v1/participation/participants?programme={p}", programme)
+                .then().statusCode(200).header("Sunset", equalTo("Wed, 30 Jun 2027 00:00:00 GMT")).extract().asString();
+        assertThat(former.lines().findFirst().orElseThrow()).startsWith("participant_id,application_id,work_group_id,programme_code");
+        assertThat(former.lines().skip(1).toList()).isEqualTo(lines.subList(1, 3));
     }
 
     @Test

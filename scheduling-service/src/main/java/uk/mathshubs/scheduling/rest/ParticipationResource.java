@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.mathshubs.kit.input.Deprecations;
 import uk.mathshubs.kit.input.Superseded;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
@@ -56,9 +58,12 @@ public class ParticipationResource {
     private final SessionFeed sessions;
     private final CompletionFeed completions;
     private final Caller caller;
+    private final HttpHeaders headers;
 
     public ParticipationResource(ParticipationService participation, SchedulingMapper mapper, ParticipantFeed participants,
-            AttendanceFeed attendance, SchoolFeed schools, SessionFeed sessions, CompletionFeed completions, Caller caller) {
+            AttendanceFeed attendance, SchoolFeed schools, SessionFeed sessions, CompletionFeed completions, Caller caller,
+            HttpHeaders headers) {
+        this.headers = headers;
         this.participation = participation;
         this.mapper = mapper;
         this.participants = participants;
@@ -159,15 +164,30 @@ public class ParticipationResource {
         return csv(completions, query, "completions.csv");
     }
 
+    /**
+     * The CSV's header names its columns as the JSON names its fields. The former snake_case header is still given,
+     * until its sunset, to a caller that asks for it ({@code Accept: text/csv; header=snake_case}); that answer says
+     * it will go (Deprecation, Sunset).
+     */
     private Response csv(SyncFeed<?> feed, SyncQuery query, String filename) {
         SyncFeed.Filter filter = query.filter();
         filter.since(); // a bad date is a 400 now, not a broken stream later
         String client = caller.name();
+        boolean formerHeader = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> FORMER_HEADER.equalsIgnoreCase(type.getParameters().get("header")));
         StreamingOutput body = out -> feed.csv(filter,
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024), client);
-        return Response.ok(body, CSV + ";charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024), client, formerHeader);
+        Response.ResponseBuilder response = Response.ok(body, CSV + ";charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        if (formerHeader) {
+            Deprecations.headers(FORMER_HEADER_SINCE, FORMER_HEADER_SUNSET).forEach(response::header);
+        }
+        return response.build();
     }
+
+    private static final String FORMER_HEADER = "snake_case";
+    private static final String FORMER_HEADER_SINCE = "2026-12-03";
+    private static final String FORMER_HEADER_SUNSET = "2027-06-30";
 
     /** The filters and paging every sync resource takes. */
     public static class SyncQuery {

@@ -17,7 +17,7 @@ import uk.mathshubs.scheduling.api.AttendanceRow;
 public class AttendanceFeed extends SyncFeed<AttendanceRow> {
 
     public AttendanceFeed(DataSource dataSource, AuditTrail audit) {
-        super(dataSource, audit);
+        super(dataSource, audit, AttendanceRow.class);
     }
 
     @Override
@@ -67,18 +67,5 @@ public class AttendanceFeed extends SyncFeed<AttendanceRow> {
                 r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getBoolean(12),
                 r.getString(13), instant(r.getTimestamp(14)), r.getString(15), r.getInt(16), instant(r.getTimestamp(17)),
                 instant(r.getTimestamp(3)));
-    }
-
-    @Override
-    protected String csvHeader() {
-        return "session_id,participant_id,work_group_id,programme_code,hub_code,academic_year,urn,session_title,central,"
-                + "delivery_mode,session_starts_at,attendance,revision,recorded_at,updated_at";
-    }
-
-    @Override
-    protected List<Object> csvCells(AttendanceRow r) {
-        return java.util.Arrays.asList(r.sessionId(), r.participantId(), r.workGroupId(), r.programmeCode(), r.hubCode(),
-                r.academicYear(), r.urn(), r.sessionTitle(), r.central(), r.deliveryMode(), r.sessionStartsAt(),
-                r.attendance(), r.revision(), r.recordedAt(), r.updatedAt());
     }
 }

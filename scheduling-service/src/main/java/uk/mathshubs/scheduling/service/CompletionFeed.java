@@ -18,7 +18,7 @@ import uk.mathshubs.scheduling.api.CompletionRow;
 public class CompletionFeed extends SyncFeed<CompletionRow> {
 
     public CompletionFeed(DataSource dataSource, AuditTrail audit) {
-        super(dataSource, audit);
+        super(dataSource, audit, CompletionRow.class);
     }
 
     @Override
@@ -61,16 +61,5 @@ public class CompletionFeed extends SyncFeed<CompletionRow> {
     protected CompletionRow row(ResultSet r) throws SQLException {
         return new CompletionRow(r.getObject(4, UUID.class), r.getString(5), r.getString(6), r.getString(7),
                 r.getString(8), r.getString(9), r.getBoolean(10), instant(r.getTimestamp(11)), instant(r.getTimestamp(3)));
-    }
-
-    @Override
-    protected String csvHeader() {
-        return "work_group_id,programme_code,hub_code,academic_year,urn,school_name,completed,decided_at,updated_at";
-    }
-
-    @Override
-    protected List<Object> csvCells(CompletionRow r) {
-        return Arrays.asList(r.workGroupId(), r.programmeCode(), r.hubCode(), r.academicYear(), r.urn(),
-                r.schoolName(), r.completed(), r.decidedAt(), r.updatedAt());
     }
 }

@@ -17,7 +17,7 @@ import uk.mathshubs.scheduling.api.ParticipantRow;
 public class ParticipantFeed extends SyncFeed<ParticipantRow> {
 
     public ParticipantFeed(DataSource dataSource, AuditTrail audit) {
-        super(dataSource, audit);
+        super(dataSource, audit, ParticipantRow.class);
     }
 
     @Override
@@ -52,18 +52,5 @@ public class ParticipantFeed extends SyncFeed<ParticipantRow> {
                 r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
                 r.getString(12), r.getString(13), r.getString(14), withdrawnAt != null, withdrawnAt,
                 instant(r.getTimestamp(3)));
-    }
-
-    @Override
-    protected String csvHeader() {
-        return "participant_id,application_id,work_group_id,programme_code,hub_code,academic_year,urn,school_name,"
-                + "role,name,email,trn,withdrawn,withdrawn_at,updated_at";
-    }
-
-    @Override
-    protected List<Object> csvCells(ParticipantRow r) {
-        return java.util.Arrays.asList(r.participantId(), r.applicationId(), r.workGroupId(), r.programmeCode(), r.hubCode(),
-                r.academicYear(), r.urn(), r.schoolName(), r.role(), r.name(), r.email(), r.trn(), r.withdrawn(),
-                r.withdrawnAt(), r.updatedAt());
     }
 }

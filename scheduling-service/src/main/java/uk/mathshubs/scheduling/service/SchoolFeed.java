@@ -18,7 +18,7 @@ import uk.mathshubs.scheduling.api.SchoolRow;
 public class SchoolFeed extends SyncFeed<SchoolRow> {
 
     public SchoolFeed(DataSource dataSource, AuditTrail audit) {
-        super(dataSource, audit);
+        super(dataSource, audit, SchoolRow.class);
     }
 
     @Override
@@ -56,20 +56,5 @@ public class SchoolFeed extends SyncFeed<SchoolRow> {
                 instant(r.getTimestamp(16)), instant(r.getTimestamp(17)), instant(r.getTimestamp(18)),
                 instant(r.getTimestamp(19)), instant(r.getTimestamp(20)), instant(r.getTimestamp(21)),
                 instant(r.getTimestamp(3)));
-    }
-
-    @Override
-    protected String csvHeader() {
-        return "application_id,reference,work_group_id,programme_code,hub_code,academic_year,urn,school_name,status,"
-                + "submitted_at,waitlisted_at,waiting_list_position,offered_at,offer_expires_at,offer_ended_at,"
-                + "accepted_at,rejected_at,withdrawn_at,updated_at";
-    }
-
-    @Override
-    protected List<Object> csvCells(SchoolRow r) {
-        return Arrays.asList(r.applicationId(), r.reference(), r.workGroupId(), r.programmeCode(), r.hubCode(),
-                r.academicYear(), r.urn(), r.schoolName(), r.status(), r.submittedAt(), r.waitlistedAt(),
-                r.waitingListPosition(), r.offeredAt(), r.offerExpiresAt(), r.offerEndedAt(), r.acceptedAt(),
-                r.rejectedAt(), r.withdrawnAt(), r.updatedAt());
     }
 }

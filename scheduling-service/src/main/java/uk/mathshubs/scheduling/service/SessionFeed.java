@@ -21,7 +21,7 @@ import uk.mathshubs.scheduling.api.SessionRow;
 public class SessionFeed extends SyncFeed<SessionRow> {
 
     public SessionFeed(DataSource dataSource, AuditTrail audit) {
-        super(dataSource, audit);
+        super(dataSource, audit, SessionRow.class);
     }
 
     @Override
@@ -60,18 +60,5 @@ public class SessionFeed extends SyncFeed<SessionRow> {
                 r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12),
                 instant(r.getTimestamp(13)), instant(r.getTimestamp(14)), r.getString(15), r.getString(16),
                 r.getString(17), r.getInt(18), instant(r.getTimestamp(3)));
-    }
-
-    @Override
-    protected String csvHeader() {
-        return "session_id,work_group_id,central,programme_code,hub_code,academic_year,title,audience,delivery_mode,"
-                + "term,starts_at,ends_at,location,status,status_reason,sequence,updated_at";
-    }
-
-    @Override
-    protected List<Object> csvCells(SessionRow r) {
-        return Arrays.asList(r.sessionId(), r.workGroupId(), r.central(), r.programmeCode(), r.hubCode(),
-                r.academicYear(), r.title(), r.audience(), r.deliveryMode(), r.term(), r.startsAt(), r.endsAt(),
-                r.location(), r.status(), r.statusReason(), r.sequence(), r.updatedAt());
     }
 }

@@ -2,6 +2,7 @@ package uk.mathshubs.scheduling.service;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,10 +41,13 @@ public abstract class SyncFeed<T> {
 
     private final DataSource dataSource;
     private final AuditTrail audit;
+    /** The CSV's columns: the JSON row's fields, by the same names and in the same order (one name per concept). */
+    private final List<RecordComponent> columns;
 
-    protected SyncFeed(DataSource dataSource, AuditTrail audit) {
+    protected SyncFeed(DataSource dataSource, AuditTrail audit, Class<T> rowType) {
         this.dataSource = dataSource;
         this.audit = audit;
+        this.columns = List.of(rowType.getRecordComponents());
     }
 
     /** What the caller asked for; every part optional. */
@@ -91,9 +95,27 @@ public abstract class SyncFeed<T> {
 
     protected abstract T row(ResultSet result) throws SQLException;
 
-    protected abstract String csvHeader();
+    /**
+     * The header: the JSON's field names (updatedAt); or, asked for until its sunset, the former snake_case ones
+     * (updated_at) the CSV had before version 1.2.0.
+     */
+    private String csvHeader(boolean formerNames) {
+        return columns.stream().map(RecordComponent::getName)
+                .map(name -> formerNames ? name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT) : name)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
 
-    protected abstract List<Object> csvCells(T row);
+    private List<Object> csvCells(T row) {
+        List<Object> cells = new ArrayList<>(columns.size());
+        try {
+            for (RecordComponent column : columns) {
+                cells.add(column.getAccessor().invoke(row));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("A row of " + resource() + " could not be read", e);
+        }
+        return cells;
+    }
 
     public Page<T> page(Filter filter, String cursor, Integer size, String client) {
         int pageSize = size == null ? DEFAULT_SIZE : size;
@@ -132,12 +154,12 @@ public abstract class SyncFeed<T> {
         return new Page<>(rows, pageSize, more ? encode(last) : null);
     }
 
-    public void csv(Filter filter, Writer out, String client) throws IOException {
+    public void csv(Filter filter, Writer out, String client, boolean formerHeader) throws IOException {
         StringBuilder sql = new StringBuilder(select());
         List<Object> parameters = where(filter, sql);
         sql.append(" ORDER BY ").append(order());
         int count = 0;
-        out.write(csvHeader());
+        out.write(csvHeader(formerHeader));
         out.write("\r\n");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction

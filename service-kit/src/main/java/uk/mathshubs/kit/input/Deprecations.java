@@ -47,9 +47,14 @@ public class Deprecations {
     }
 
     private static void tell(Superseded old, ContainerResponseContext response) {
-        response.getHeaders().putSingle("Deprecation", "@" + start(old.since()).toEpochSecond());
-        response.getHeaders().putSingle("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(start(old.sunset())));
-        response.getHeaders().add("Link", "<" + CHANGELOG + ">; rel=\"deprecation\"; type=\"text/markdown\"");
+        headers(old.since(), old.sunset()).forEach(response.getHeaders()::putSingle);
+    }
+
+    /** The three headers that tell a caller what it used is deprecated (since, and until, these ISO dates). */
+    public static Map<String, String> headers(String since, String sunset) {
+        return Map.of("Deprecation", "@" + start(since).toEpochSecond(),
+                "Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(start(sunset)),
+                "Link", "<" + CHANGELOG + ">; rel=\"deprecation\"; type=\"text/markdown\"");
     }
 
     private static java.time.ZonedDateTime start(String isoDate) {
