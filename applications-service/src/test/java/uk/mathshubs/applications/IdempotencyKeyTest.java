@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.core.buffer.Buffer;
 import uk.mathshubs.kit.idempotency.IdempotencyKeys;
 import uk.mathshubs.kit.idempotency.IdempotencyStore;
 import uk.mathshubs.testsupport.TestTokens;
@@ -99,8 +100,9 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         String path = "/api/v1/work-groups/" + group + "/applications";
         // As if the website's first request with this key were being answered right now.
-        store.claim("client:hub-website-central", key,
-                IdempotencyKeys.fingerprint("POST", path, null, JSON.writeValueAsString(form).getBytes(StandardCharsets.UTF_8)));
+        store.claim("client:hub-website-central:service-account-hub-website-central", key,
+                IdempotencyKeys.fingerprint("POST", path, null, List.of("Application-Secret=null", "X-Application-Secret=null"),
+                        Buffer.buffer(JSON.writeValueAsString(form).getBytes(StandardCharsets.UTF_8))));
 
         submit(group, form, key, TestTokens.hubWebsite(HUB))
                 .statusCode(409)
@@ -137,6 +139,27 @@ class IdempotencyKeyTest {
             assertThat(references).hasSize(1);
         }
         applications(group).body("$", hasSize(1));
+    }
+
+    /** A replay is answered before the endpoint's own checks: it must reach only the one who sent the first request. */
+    @Test
+    void theSameKeyWithoutTheSchoolsSecretIsAnotherRequestNotAReplay() {
+        UUID group = WorkGroups.openGroup(HUB, 10);
+        var received = submit(group, ApplicationForms.valid(ApplicationSubmissionTest.urn()), null, TestTokens.hubWebsite(HUB))
+                .statusCode(201).extract();
+        String reference = received.path("reference");
+        String key = UUID.randomUUID().toString();
+        given().header("Application-Secret", (String) received.path("secret")).header(IdempotencyKeys.HEADER, key)
+                .contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/applications/{ref}/withdrawal", reference).then().statusCode(200);
+
+        given().header(IdempotencyKeys.HEADER, key).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/applications/{ref}/withdrawal", reference)
+                .then().statusCode(422).body("errors[0].field", equalTo("Idempotency-Key"));
+        given().header("Application-Secret", "a guess").header(IdempotencyKeys.HEADER, key)
+                .contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/applications/{ref}/withdrawal", reference)
+                .then().statusCode(422);
     }
 
     @Test

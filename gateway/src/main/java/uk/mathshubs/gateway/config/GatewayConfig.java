@@ -39,6 +39,13 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:9083/q/health/live")
     URI schedulingHealthUrl();
 
+    /**
+     * The local address the gateway's connections to the services come from (GATEWAY_UPSTREAM_LOCAL_ADDRESS). Under
+     * ./platform it is 127.0.0.2, the one address the services believe X-Forwarded-* from, so that no other process
+     * on the machine can state a caller's address to them; unset, the system chooses (in Kubernetes the pod's).
+     */
+    java.util.Optional<String> upstreamLocalAddress();
+
     /** How long to wait for a service to connect or to send anything before answering 503. */
     @WithDefault("30s")
     Duration timeout();

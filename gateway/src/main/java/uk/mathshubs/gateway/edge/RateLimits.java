@@ -40,7 +40,8 @@ public class RateLimits {
                 .map(id -> Optional.ofNullable(config.clients().get(id)).orElse(config.perClient()))
                 .map(GatewayConfig.Limit::policy)
                 .orElseGet(() -> config.anonymousPerAddress().policy());
-        String key = client.map(id -> "client:" + id).orElseGet(() -> byAddress(ctx));
+        // Counted per client and per whom its token was issued for: every member of staff signs in through one client.
+        String key = client.map(id -> "client:" + id + ":" + subject(ctx)).orElseGet(() -> byAddress(ctx));
         if (admitted(ctx, key, policy)) {
             ctx.next();
         }
@@ -68,6 +69,11 @@ public class RateLimits {
 
     private static String byAddress(RoutingContext ctx) {
         return "address:" + ctx.request().remoteAddress().hostAddress();
+    }
+
+    /** Whom the verified token was issued for (a person, or a client's service account). */
+    private static String subject(RoutingContext ctx) {
+        return ((JsonWebToken) ((QuarkusHttpUser) ctx.user()).getSecurityIdentity().getPrincipal()).getSubject();
     }
 
     /** The client the verified token was issued to; empty for anonymous callers. */

@@ -130,7 +130,8 @@ public class AggregatedOpenApi {
         document.putArray("servers").addObject().put("url", base).put("description", "This gateway");
         try {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                    // Private: the server it names is the host it was asked at, which a shared cache would not tell apart.
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=60")
                     .end(json.writeValueAsString(document));
         } catch (JsonProcessingException e) {
             ctx.fail(e);

@@ -34,7 +34,9 @@ public final class ForwardedHeaders {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         request.headers().forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!dropped.contains(name) && !NOT_TO_UPSTREAM.contains(name)) {
+            // Forwarding headers are the gateway's to state (below), never the caller's: a service believes them.
+            if (!dropped.contains(name) && !NOT_TO_UPSTREAM.contains(name) && !name.startsWith("x-forwarded-")
+                    && !name.equals("x-real-ip")) {
                 headers.add(header.getKey(), header.getValue());
             }
         });

@@ -26,10 +26,10 @@ public class UpstreamClient {
 
     public UpstreamClient(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
-                        .setKeepAliveTimeout((int) Math.max(1, config.upstreamKeepAlive().toSeconds())),
-                new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
+                .setKeepAliveTimeout((int) Math.max(1, config.upstreamKeepAlive().toSeconds()));
+        config.upstreamLocalAddress().ifPresent(options::setLocalAddress);
+        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
     }
 
     /** Opens a request to {@code pathAndQuery} on the service, below any path its base URL has. */

@@ -73,10 +73,11 @@ public class RateLimits {
         return "address:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
     }
 
+    /** The client the token was issued to and whom for: staff all sign in through one client, each is counted alone. */
     private static Optional<String> client(SecurityIdentity identity) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(token.<String>getClaim("azp")).or(() -> Optional.ofNullable(token.getSubject()));
+        return Optional.of(token.<String>getClaim("azp") + ":" + token.getSubject());
     }
 }

@@ -87,7 +87,7 @@ public class RequestLimits {
 
     private void tooLarge(RoutingContext ctx) {
         if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-            refuse(ctx, bulkLimit);
+            refuse(ctx, limitFor(ctx));
         } else {
             ctx.next();
         }
@@ -95,7 +95,12 @@ public class RequestLimits {
 
     /** What a body to this address may weigh: the bulk imports' allowance, or the usual one. */
     public long limitFor(RoutingContext ctx) {
-        return bulkPaths.contains(ctx.request().path()) ? bulkLimit : limit;
+        return isBulk(ctx) ? bulkLimit : limit;
+    }
+
+    /** Whether this is a bulk import's address ({@code kit.request-limits.bulk-paths}). */
+    public boolean isBulk(RoutingContext ctx) {
+        return bulkPaths.contains(ctx.request().path());
     }
 
     private void refuse(RoutingContext ctx, long allowed) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -58,17 +59,22 @@ public class IdempotencyKeys {
     private final ObjectMapper json;
     private final CurrentIdentityAssociation identities;
 
+    private final List<String> credentialHeaders;
+
     public IdempotencyKeys(IdempotencyStore store, RequestLimits limits, ObjectMapper json,
-            CurrentIdentityAssociation identities) {
+            CurrentIdentityAssociation identities,
+            @ConfigProperty(name = "kit.idempotency.credential-headers") Optional<List<String>> credentialHeaders) {
         this.store = store;
         this.limits = limits;
         this.json = json;
         this.identities = identities;
+        this.credentialHeaders = credentialHeaders.orElse(List.of());
     }
 
     void readKeyedBodies(@Observes Router router) {
         router.post().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(ctx -> {
-            if (ctx.request().getHeader(HEADER) == null) {
+            // Bulk imports (megabytes, idempotent by themselves) keep no keys: their bodies are not read ahead.
+            if (ctx.request().getHeader(HEADER) == null || limits.isBulk(ctx)) {
                 ctx.next();
                 return;
             }
@@ -79,7 +85,7 @@ public class IdempotencyKeys {
     @ServerRequestFilter(priority = Priorities.USER + 20)
     public Response claim(ContainerRequestContext request, RoutingContext routing) {
         String header = request.getHeaderString(HEADER);
-        if (header == null || !HttpMethod.POST.equals(request.getMethod())) {
+        if (header == null || !HttpMethod.POST.equals(request.getMethod()) || limits.isBulk(routing)) {
             return null;
         }
         var key = KEY.matcher(header.strip());
@@ -90,7 +96,7 @@ public class IdempotencyKeys {
         }
         // On the endpoint's worker thread (the filter is not non-blocking), where the store may wait for the database.
         String client = client(identities.getIdentity(), routing);
-        IdempotencyStore.Claim claim = store.claim(client, key.group(1), fingerprint(request, routing));
+        IdempotencyStore.Claim claim = store.claim(client, key.group(1), fingerprint(request, routing, credentialHeaders));
         return switch (claim) {
             case IdempotencyStore.Claim.Ours ours -> {
                 request.setProperty(CLAIMED, ours.id());
@@ -139,28 +145,42 @@ public class IdempotencyKeys {
         }
     }
 
-    /** The key's owner: the client the token was issued to, or an anonymous caller's address. */
+    /**
+     * The key's owner: the client the token was issued to and the person (or service account) it was issued for --
+     * every member of staff signs in through one client -- or an anonymous caller's address. A replay is answered
+     * before the endpoint's own checks run, so it must only ever reach the one who made the first request.
+     */
     private static String client(SecurityIdentity identity, RoutingContext routing) {
         if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken token) {
-            String client = token.getClaim("azp");
-            return "client:" + (client != null ? client : token.getSubject());
+            return "client:" + token.getClaim("azp") + ":" + token.getSubject();
         }
         var address = routing.request().remoteAddress();
         return "address:" + (address == null ? "unknown" : address.hostAddress());
     }
 
-    private static byte[] fingerprint(ContainerRequestContext request, RoutingContext routing) {
+    private static byte[] fingerprint(ContainerRequestContext request, RoutingContext routing, List<String> credentialHeaders) {
         Buffer body = routing.body() == null ? null : routing.body().buffer();
+        List<String> credentials = credentialHeaders.stream().map(name -> name + "=" + request.getHeaderString(name)).toList();
         return fingerprint(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
-                request.getUriInfo().getRequestUri().getRawQuery(), body == null ? new byte[0] : body.getBytes());
+                request.getUriInfo().getRequestUri().getRawQuery(), credentials, body == null ? null : body);
     }
 
-    /** What makes two requests the same: the method, the address with its query, and the body's bytes. */
-    public static byte[] fingerprint(String method, String rawPath, String rawQuery, byte[] body) {
+    /**
+     * What makes two requests the same: the method, the address with its query, the credentials sent in headers of
+     * their own ({@code kit.idempotency.credential-headers}, such as a school's secret: a replay must not answer a
+     * caller who does not hold them), and the body's bytes.
+     */
+    public static byte[] fingerprint(String method, String rawPath, String rawQuery, List<String> credentials, Buffer body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((method + " " + rawPath + "?" + (rawQuery == null ? "" : rawQuery) + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
+            for (String credential : credentials) {
+                digest.update((credential + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (body != null) {
+                // The buffer's own bytes, not a copy of them: an import may run to megabytes.
+                digest.update(body.getByteBuf().nioBuffer());
+            }
             return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

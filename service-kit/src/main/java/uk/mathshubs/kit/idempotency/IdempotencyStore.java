@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
@@ -37,7 +38,7 @@ import io.quarkus.scheduler.Scheduled;
  * (which may hold an application's one-time secret or a teacher's name) is encrypted with a key derived from the
  * Idempotency-Key itself, so only a caller who presents that key again can read it. Rows go after
  * {@code kit.idempotency.keep-for}; a claim never answered (the service stopped mid-request) is taken over after
- * {@code kit.idempotency.abandoned-after}.
+ * {@code kit.idempotency.abandoned-after} (10 minutes, far beyond the gateway's 30-second wait for any answer).
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -50,17 +51,21 @@ public class IdempotencyStore {
     private final Duration keepFor;
     private final Duration abandonedAfter;
 
-    public IdempotencyStore(DataSource dataSource, Clock clock,
+    public IdempotencyStore(DataSource dataSource,
             @ConfigProperty(name = "kit.idempotency.keep-for", defaultValue = "PT24H") Duration keepFor,
-            @ConfigProperty(name = "kit.idempotency.abandoned-after", defaultValue = "PT1M") Duration abandonedAfter) {
+            @ConfigProperty(name = "kit.idempotency.abandoned-after", defaultValue = "PT10M") Duration abandonedAfter) {
         this.dataSource = dataSource;
-        this.clock = clock;
+        // The real time, never a sandbox request's "now": a key's age is bookkeeping, not the API's business.
+        this.clock = Clock.systemUTC();
         this.keepFor = keepFor;
         this.abandonedAfter = abandonedAfter;
     }
 
-    /** A claimed key, as the response filter finds it again: the row and the cipher key of its answer. */
-    public record ClaimId(String id, byte[] secret) {
+    /**
+     * A claimed key, as the response filter finds it again: the row, when this request claimed it (so that a
+     * request whose claim was taken over never writes over or gives up the one that took it) and the cipher key.
+     */
+    public record ClaimId(String id, Instant startedAt, byte[] secret) {
     }
 
     /** The answer kept for a key. */
@@ -90,12 +95,13 @@ public class IdempotencyStore {
         String id = IdempotencyKeys.hex(sha256("id", client, key));
         byte[] secret = sha256("answer", client, key);
         String print = IdempotencyKeys.hex(fingerprint);
-        Instant now = clock.instant();
+        // As PostgreSQL keeps it (microseconds), so that a claim is found again by its moment.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             for (int attempt = 0; attempt < 3; attempt++) {
                 if (insert(connection, id, print, now)) {
-                    return new Claim.Ours(new ClaimId(id, secret));
+                    return new Claim.Ours(new ClaimId(id, now, secret));
                 }
                 Optional<Row> row = find(connection, id);
                 if (row.isEmpty()) {
@@ -111,12 +117,13 @@ public class IdempotencyStore {
                 }
                 if (found.status() == null) {
                     if (found.startedAt().isBefore(now.minus(abandonedAfter)) && takeOver(connection, id, found.startedAt(), now)) {
-                        return new Claim.Ours(new ClaimId(id, secret));
+                        return new Claim.Ours(new ClaimId(id, now, secret));
                     }
                     return new Claim.InFlight();
                 }
                 return new Claim.Answered(new Answer(found.status(), Optional.ofNullable(found.contentType()),
-                        Optional.ofNullable(found.location()), Optional.ofNullable(found.body()).map(body -> decrypt(secret, body))));
+                        Optional.ofNullable(found.location()).map(location -> decrypt(secret, Base64.getDecoder().decode(location))),
+                        Optional.ofNullable(found.body()).map(body -> decrypt(secret, body))));
             }
             return new Claim.InFlight();
         } catch (SQLException e) {
@@ -127,17 +134,20 @@ public class IdempotencyStore {
     public void answer(ClaimId id, Answer answer) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement("UPDATE idempotency_key SET status = ?, content_type = ?,"
-                        + " location = ?, body = ? WHERE id = ? AND status IS NULL")) {
+                        + " location = ?, body = ? WHERE id = ? AND started_at = ? AND status IS NULL")) {
             connection.setAutoCommit(true);
             update.setInt(1, answer.status());
             update.setString(2, answer.contentType().orElse(null));
-            update.setString(3, answer.location().orElse(null));
+            // The location names the resource (an application's reference): sealed like the body.
+            update.setString(3, answer.location().map(location -> Base64.getEncoder().encodeToString(encrypt(id.secret(), location)))
+                    .orElse(null));
             update.setBytes(4, answer.body().map(body -> encrypt(id.secret(), body)).orElse(null));
             update.setString(5, id.id());
+            update.setTimestamp(6, Timestamp.from(id.startedAt()));
             update.executeUpdate();
         } catch (SQLException e) {
-            // The change itself is made; only a retry with this key would not be answered from here (it gets a 409
-            // until the claim is abandoned). Not a reason to fail the answer the caller is waiting for.
+            // The change itself is made; only a retry with this key would not be answered from here: it gets a 409
+            // until the claim is abandoned, then is carried out as a new request. Not a reason to fail this answer.
             LOG.warnf(e, "The answer to an Idempotency-Key could not be kept");
         }
     }
@@ -145,9 +155,11 @@ public class IdempotencyStore {
     /** Gives the key up (the request failed on the server's side): the client may send it again. */
     public void release(ClaimId id) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM idempotency_key WHERE id = ? AND status IS NULL")) {
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM idempotency_key WHERE id = ? AND started_at = ?"
+                        + " AND status IS NULL")) {
             connection.setAutoCommit(true);
             delete.setString(1, id.id());
+            delete.setTimestamp(2, Timestamp.from(id.startedAt()));
             delete.executeUpdate();
         } catch (SQLException e) {
             LOG.warnf(e, "An Idempotency-Key could not be released; it is taken over once abandoned");

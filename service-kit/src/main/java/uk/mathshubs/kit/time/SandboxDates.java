@@ -59,12 +59,18 @@ public class SandboxDates {
         if (!enabled) {
             return refuse(uri, "only the sandbox takes it (./platform up --sandbox); this service runs in real time");
         }
-        Optional<Instant> now = parse(value.strip());
+        Optional<Instant> now = parse(value.strip()).filter(SandboxDates::withinTheYearsItServes);
         if (now.isEmpty()) {
-            return refuse(uri, "must be a date-time with its offset (2027-03-07T09:00:00Z) or a date (2027-03-07, its start in UK time)");
+            return refuse(uri, "must be a date-time with its offset (2027-03-07T09:00:00Z) or a date (2027-03-07, its start in UK"
+                    + " time), in the years 2000 to 2099");
         }
         ContextLocals.put(NOW, now.get());
         return null;
+    }
+
+    private static boolean withinTheYearsItServes(Instant now) {
+        int year = now.atZone(UK).getYear();
+        return year >= 2000 && year <= 2099;
     }
 
     private static Optional<Instant> parse(String value) {
