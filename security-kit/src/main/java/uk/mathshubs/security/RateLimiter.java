@@ -33,10 +33,21 @@ public final class RateLimiter {
         double tokensPerNano() {
             return (double) limit / window.toNanos();
         }
+
+        /** What a caller over it is told, with the seconds it should wait (gateway and services alike). */
+        public String refusal(long retryAfterSeconds) {
+            return "More than " + limit + " requests in " + window.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                    + "; try again in " + retryAfterSeconds + " s";
+        }
     }
 
     /** Whether a request may go now; when not, how long until it may. */
     public record Decision(boolean allowed, int remaining, Duration retryAfter) {
+
+        /** The wait as a Retry-After value: whole seconds, at least one. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
     }
 
     public Decision acquire(String caller, Policy policy) {

@@ -35,13 +35,13 @@ public class RateLimits {
             ctx.next();
             return;
         }
-        Optional<String> client = client(ctx);
-        RateLimiter.Policy policy = client
+        Optional<JsonWebToken> token = token(ctx);
+        RateLimiter.Policy policy = token.map(RateLimits::client)
                 .map(id -> Optional.ofNullable(config.clients().get(id)).orElse(config.perClient()))
                 .map(GatewayConfig.Limit::policy)
                 .orElseGet(() -> config.anonymousPerAddress().policy());
         // Counted per client and per whom its token was issued for: every member of staff signs in through one client.
-        String key = client.map(id -> "client:" + id + ":" + subject(ctx)).orElseGet(() -> byAddress(ctx));
+        String key = token.map(t -> "client:" + client(t) + ":" + t.getSubject()).orElseGet(() -> byAddress(ctx));
         if (admitted(ctx, key, policy)) {
             ctx.next();
         }
@@ -61,8 +61,7 @@ public class RateLimits {
         ctx.response().putHeader("RateLimit-Limit", String.valueOf(policy.limit()))
                 .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
         if (!decision.allowed()) {
-            long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
-            problems.tooManyRequests(ctx, seconds, policy);
+            problems.tooManyRequests(ctx, decision.retryAfterSeconds(), policy);
         }
         return decision.allowed();
     }
@@ -71,13 +70,8 @@ public class RateLimits {
         return "address:" + ctx.request().remoteAddress().hostAddress();
     }
 
-    /** Whom the verified token was issued for (a person, or a client's service account). */
-    private static String subject(RoutingContext ctx) {
-        return ((JsonWebToken) ((QuarkusHttpUser) ctx.user()).getSecurityIdentity().getPrincipal()).getSubject();
-    }
-
-    /** The client the verified token was issued to; empty for anonymous callers. */
-    private static Optional<String> client(RoutingContext ctx) {
+    /** The verified token; empty for anonymous callers. */
+    private static Optional<JsonWebToken> token(RoutingContext ctx) {
         if (!(ctx.user() instanceof QuarkusHttpUser user)) {
             return Optional.empty();
         }
@@ -85,6 +79,11 @@ public class RateLimits {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(token.<String>getClaim("azp")).or(() -> Optional.ofNullable(token.getSubject()));
+        return Optional.of(token);
+    }
+
+    /** The client the token was issued to (its subject where it names none). */
+    private static String client(JsonWebToken token) {
+        return Optional.ofNullable(token.<String>getClaim("azp")).orElseGet(token::getSubject);
     }
 }

@@ -36,9 +36,7 @@ public class Problems {
 
     public void tooManyRequests(RoutingContext ctx, long retryAfterSeconds, RateLimiter.Policy policy) {
         ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        send(ctx, Problem.of("too-many-requests", "Too many requests", 429, "More than " + policy.limit()
-                + " requests in " + policy.window().toString().substring(2).toLowerCase() + "; try again in "
-                + retryAfterSeconds + " s", instance(ctx)));
+        send(ctx, Problem.of("too-many-requests", "Too many requests", 429, policy.refusal(retryAfterSeconds), instance(ctx)));
     }
 
     public void serviceUnavailable(RoutingContext ctx, String serviceName) {

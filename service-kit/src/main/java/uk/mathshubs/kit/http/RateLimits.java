@@ -61,11 +61,10 @@ public class RateLimits {
         if (decision.allowed()) {
             return null;
         }
-        long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+        long seconds = decision.retryAfterSeconds();
         String path = request.path();
-        Problem problem = new Problem(Problem.type("too-many-requests"), "Too many requests", 429, "More than "
-                + policy.limit() + " requests in " + policy.window().toString().substring(2).toLowerCase()
-                + "; try again in " + seconds + " s", path == null || path.length() > 200 ? null : path, List.of());
+        Problem problem = new Problem(Problem.type("too-many-requests"), "Too many requests", 429, policy.refusal(seconds),
+                path == null || path.length() > 200 ? null : path, List.of());
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", seconds).entity(problem).build();
     }
 

@@ -33,6 +33,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import uk.mathshubs.kit.http.RequestLimits;
 import uk.mathshubs.kit.problem.Problem;
+import uk.mathshubs.kit.problem.ProblemException;
 
 /**
  * {@code Idempotency-Key} on every POST (IETF httpapi draft; Stripe's and pretix's rule): a client that sends a POST
@@ -90,9 +91,8 @@ public class IdempotencyKeys {
         }
         var key = KEY.matcher(header.strip());
         if (!key.matches()) {
-            return problem(400, "invalid-request", "Invalid request", HEADER
-                    + ": must be 1 to 255 printable characters, such as a UUID the client made for this request",
-                    request, List.of(new Problem.FieldError(HEADER, "must be 1 to 255 printable characters")));
+            throw ProblemException.invalidField(HEADER, "must be 1 to 255 printable characters, such as a UUID the client"
+                    + " made for this request");
         }
         // On the endpoint's worker thread (the filter is not non-blocking), where the store may wait for the database.
         String client = client(identities.getIdentity(), routing);
@@ -102,12 +102,11 @@ public class IdempotencyKeys {
                 request.setProperty(CLAIMED, ours.id());
                 yield null;
             }
-            case IdempotencyStore.Claim.InFlight ignored -> problem(409, "idempotency-key-in-use", "Request in progress",
-                    "A request with this Idempotency-Key is still being answered; send it again once that one is",
-                    request, List.of());
-            case IdempotencyStore.Claim.OtherRequest ignored -> problem(422, "idempotency-key-reused",
+            case IdempotencyStore.Claim.InFlight ignored -> throw ProblemException.conflict("idempotency-key-in-use",
+                    "Request in progress", "A request with this Idempotency-Key is still being answered; send it again once that one is");
+            case IdempotencyStore.Claim.OtherRequest ignored -> throw new ProblemException(422, "idempotency-key-reused",
                     "Idempotency-Key reused", "This Idempotency-Key was sent with another request; a new request needs a new key",
-                    request, List.of(new Problem.FieldError(HEADER, "was used for another request")));
+                    List.of(new Problem.FieldError(HEADER, "was used for another request")));
             case IdempotencyStore.Claim.Answered answered -> {
                 Response.ResponseBuilder replay = Response.status(answered.answer().status())
                         .header(REPLAYED, "true");
@@ -185,14 +184,6 @@ public class IdempotencyKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Response problem(int status, String slug, String title, String detail, ContainerRequestContext request,
-            List<Problem.FieldError> errors) {
-        String path = request.getUriInfo().getPath();
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type(slug), title, status, detail, path.length() > 200 ? null : path, errors))
-                .build();
     }
 
     static String hex(byte[] bytes) {

@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -19,7 +16,7 @@ import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import uk.mathshubs.kit.problem.Problem;
+import uk.mathshubs.kit.problem.ProblemException;
 
 /**
  * The sandbox clock: in sandbox mode ({@code kit.sandbox.enabled}, which {@code ./platform up --sandbox} turns on and
@@ -51,21 +48,20 @@ public class SandboxDates {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Response serverDate(HttpHeaders headers, UriInfo uri) {
+    public void serverDate(HttpHeaders headers) {
         String value = headers.getHeaderString(HEADER);
         if (value == null) {
-            return null;
+            return;
         }
         if (!enabled) {
-            return refuse(uri, "only the sandbox takes it (./platform up --sandbox); this service runs in real time");
+            throw ProblemException.invalidField(HEADER, "only the sandbox takes it (./platform up --sandbox); this service runs in real time");
         }
         Optional<Instant> now = parse(value.strip()).filter(SandboxDates::withinTheYearsItServes);
         if (now.isEmpty()) {
-            return refuse(uri, "must be a date-time with its offset (2027-03-07T09:00:00Z) or a date (2027-03-07, its start in UK"
-                    + " time), in the years 2000 to 2099");
+            throw ProblemException.invalidField(HEADER, "must be a date-time with its offset (2027-03-07T09:00:00Z) or a date"
+                    + " (2027-03-07, its start in UK time), in the years 2000 to 2099");
         }
         ContextLocals.put(NOW, now.get());
-        return null;
     }
 
     private static boolean withinTheYearsItServes(Instant now) {
@@ -80,12 +76,5 @@ public class SandboxDates {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static Response refuse(UriInfo uri, String message) {
-        String path = uri.getPath();
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(new Problem(Problem.type("invalid-request"),
-                "Invalid request", 400, HEADER + ": " + message, path.length() > 200 ? null : path,
-                List.of(new Problem.FieldError(HEADER, message)))).build();
     }
 }
