@@ -72,8 +72,7 @@ public class OpeningBurst {
         long lastAnswer = System.nanoTime();
         String body;
         do {
-            body = client.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/work-groups/" + group + "/applications"))
-                    .header("Authorization", "Bearer " + hubAdmin).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            body = everyPage(client, gateway + "/api/v1/work-groups/" + group + "/applications?size=1000", hubAdmin);
         } while (body.contains("\"status\":\"SUBMITTED\"") && System.nanoTime() - lastAnswer < Duration.ofSeconds(120).toNanos()
                 && pause(Duration.ofMillis(250)));
         double allocatedAfter = (System.nanoTime() - lastAnswer) / 1e9;
@@ -201,5 +200,20 @@ public class OpeningBurst {
                    {"role": "LEAD_TEACHER_YEAR_2", "name": "Yolanda Two", "email": "yolanda%1$s@school.example", "trn": "4567890", "schoolRoles": "Class teacher"},
                    {"role": "MATHS_LEAD", "name": "Sam Lead", "email": "sam%1$s@school.example", "trn": "1234567", "schoolRoles": "Maths lead"}],
                  "headteacherStatement": "Our children need secure number sense before Key Stage 2."}""".formatted(urn);
+    }
+
+    /** Every page of a list, one after the other (the items' JSON, concatenated: this reads it with patterns). */
+    static String everyPage(HttpClient client, String list, String token) throws Exception {
+        StringBuilder all = new StringBuilder();
+        Pattern next = Pattern.compile("\"next\":\"([^\"]+)\"");
+        String cursor = null;
+        do {
+            String page = client.send(HttpRequest.newBuilder(URI.create(list + (cursor == null ? "" : "&cursor=" + cursor)))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            all.append(page);
+            Matcher more = next.matcher(page);
+            cursor = more.find() ? more.group(1) : null;
+        } while (cursor != null);
+        return all.toString();
     }
 }

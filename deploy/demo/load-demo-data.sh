@@ -54,7 +54,7 @@ work_group() { # json final-status
 
 central_sessions() { # programme year file
   local programme=$1 year=$2 file=$3 count
-  count=$(curl -fsS "$GATEWAY_URL/api/v1/central-sessions?programme=$programme&academicYear=${year/\//%2F}" | jq length)
+  count=$(curl -fsS "$GATEWAY_URL/api/v1/central-sessions?programme=$programme&academicYear=${year/\//%2F}" | jq '.items | length')
   [ "$count" -gt 0 ] && return 0
   jq -c '.[]' "$file" | while read -r session; do
     api POST /api/v1/central-sessions "$(jq -c --arg p "$programme" --arg y "$year" '. + {programmeCode: $p, academicYear: $y}' <<<"$session")" >/dev/null

@@ -64,9 +64,9 @@ class AllocationConcurrencyTest {
             }
         }
         Allocations.settled(group);
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/work-groups/" + group + "/applications"))
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/work-groups/" + group + "/applications?size=1000"))
                 .header("Authorization", "Bearer " + TestTokens.hubAdmin("CENTRAL")).build(), HttpResponse.BodyHandlers.ofString());
-        assertAllocatedInArrivalOrder(JSON.readTree(list.body()), PLACES, SCHOOLS);
+        assertAllocatedInArrivalOrder(JSON.readTree(list.body()).get("items"), PLACES, SCHOOLS);
     }
 
     /**

@@ -77,7 +77,7 @@ class ApplicationSubmissionTest {
                 .body("reference", equalTo(reference))
                 .body("secret", nullValue());
         given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
-                .then().statusCode(200).body("$", hasSize(1));
+                .then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
@@ -104,7 +104,7 @@ class ApplicationSubmissionTest {
             assertThat(references).hasSize(1);
         }
         given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
-                .then().statusCode(200).body("$", hasSize(1));
+                .then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
@@ -173,7 +173,7 @@ class ApplicationSubmissionTest {
         rejected(group, unaskedQuestion, "declarations.year4And5TeachersCanCommitFully");
 
         given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -206,7 +206,7 @@ class ApplicationSubmissionTest {
         submit(group, ApplicationForms.valid(urn())).statusCode(201);
         Allocations.settled(group);
         given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
-                .then().statusCode(200).body("status", equalTo(List.of("ACCEPTED", "ACCEPTED", "WAITLISTED")));
+                .then().statusCode(200).body("items.status", equalTo(List.of("ACCEPTED", "ACCEPTED", "WAITLISTED")));
     }
 
     @Test
@@ -227,7 +227,7 @@ class ApplicationSubmissionTest {
         given().auth().oauth2(TestTokens.hubWebsite(HUB)).contentType(ContentType.JSON).body(interest)
                 .post("/api/v1/work-groups/{id}/interest", group).then().statusCode(200);
         given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/interest", group)
-                .then().statusCode(200).body("contactEmail", equalTo(List.of("sam@elstonhall.example")));
+                .then().statusCode(200).body("items.contactEmail", equalTo(List.of("sam@elstonhall.example")));
         given().auth().oauth2(TestTokens.hubAdmin("SHAW")).get("/api/v1/work-groups/{id}/interest", group)
                 .then().statusCode(403).contentType("application/problem+json");
     }

@@ -41,26 +41,26 @@ class AuditTrailTest {
                 .get("/api/v1/audit/applications-service?subject={ref}", reference)
                 .then().statusCode(200).extract().jsonPath();
 
-        List<Map<String, Object>> entries = trail.getList("entries");
+        List<Map<String, Object>> entries = trail.getList("items");
         assertThat(entries).extracting(e -> e.get("action") + " by " + e.get("actor")).containsExactly(
                 EventType.APPLICATION_REJECTED.type() + " by central.admin",
                 EventType.APPLICATION_ACCEPTED.type() + " by system", // the allocator, behind the request
                 EventType.APPLICATION_SUBMITTED.type() + " by service-account-hub-website-central");
         assertThat(entries).allSatisfy(e -> assertThat(e.get("occurredAt")).isNotNull());
-        assertThat(trail.getString("entries[0].detail.reason")).isEqualTo("The school is outside our area");
+        assertThat(trail.getString("items[0].detail.reason")).isEqualTo("The school is outside our area");
         String accepted = trail.prettify();
         assertThat(accepted).contains("\"participantId\"").doesNotContain("Yusuf One", "yusuf.one@school.example", "2345678");
 
         given().auth().oauth2(TestTokens.programmeAdmin())
                 .get("/api/v1/audit/applications-service?actor=central.admin&action={a}&size=1", EventType.APPLICATION_REJECTED.type())
-                .then().statusCode(200).body("entries.size()", equalTo(1)).body("entries[0].actor", equalTo("central.admin"));
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].actor", equalTo("central.admin"));
         given().auth().oauth2(TestTokens.hubAdmin("CENTRAL")).get("/api/v1/audit/applications-service").then().statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/scheduling-service").then().statusCode(404);
         given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?from=yesterday")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
-        given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?before=yesterday")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("before"));
+        given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?cursor=yesterday")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
     }
 
     @Inject
@@ -81,9 +81,9 @@ class AuditTrailTest {
         assertThat(trail.deleteExpired()).isPositive();
 
         assertThat(given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?subject={s}", old)
-                .then().statusCode(200).extract().jsonPath().getList("entries")).isEmpty();
+                .then().statusCode(200).extract().jsonPath().getList("items")).isEmpty();
         assertThat(given().auth().oauth2(TestTokens.programmeAdmin()).get("/api/v1/audit/applications-service?subject={s}", young)
-                .then().statusCode(200).extract().jsonPath().getList("entries")).hasSize(1);
+                .then().statusCode(200).extract().jsonPath().getList("items")).hasSize(1);
     }
 
     @Test
@@ -107,10 +107,10 @@ class AuditTrailTest {
         JsonPath first = given().auth().oauth2(TestTokens.programmeAdmin())
                 .get("/api/v1/audit/applications-service?actor={a}&size=2", actor).then().statusCode(200).extract().jsonPath();
         JsonPath second = given().auth().oauth2(TestTokens.programmeAdmin())
-                .get("/api/v1/audit/applications-service?actor={a}&size=2&before={b}", actor, first.getLong("next"))
+                .get("/api/v1/audit/applications-service?actor={a}&size=2&cursor={c}", actor, first.getString("next"))
                 .then().statusCode(200).extract().jsonPath();
-        List<Long> ids = new java.util.ArrayList<>(first.getList("entries.id", Long.class));
-        ids.addAll(second.getList("entries.id", Long.class));
+        List<Long> ids = new java.util.ArrayList<>(first.getList("items.id", Long.class));
+        ids.addAll(second.getList("items.id", Long.class));
         assertThat(ids).hasSize(4).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 }

@@ -64,7 +64,7 @@ class IdempotencyKeyTest {
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         // Without the key, the same form is a resubmission: the application, without its secret.
         submit(group, form, null, TestTokens.hubWebsite(HUB)).statusCode(200).body("reference", equalTo(first.path("reference")));
-        applications(group).body("$", hasSize(1));
+        applications(group).body("items", hasSize(1));
     }
 
     @Test
@@ -78,7 +78,7 @@ class IdempotencyKeyTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://api.mathshubs.uk/problems/idempotency-key-reused"))
                 .body("errors[0].field", equalTo("Idempotency-Key"));
-        applications(group).body("$", hasSize(1));
+        applications(group).body("items", hasSize(1));
     }
 
     @Test
@@ -108,7 +108,7 @@ class IdempotencyKeyTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://api.mathshubs.uk/problems/idempotency-key-in-use"));
-        applications(group).body("$", hasSize(0));
+        applications(group).body("items", hasSize(0));
     }
 
     @Test
@@ -138,7 +138,7 @@ class IdempotencyKeyTest {
             assertThat(codes).containsOnly(201, 409).contains(201);
             assertThat(references).hasSize(1);
         }
-        applications(group).body("$", hasSize(1));
+        applications(group).body("items", hasSize(1));
     }
 
     /** A replay is answered before the endpoint's own checks: it must reach only the one who sent the first request. */
@@ -169,7 +169,7 @@ class IdempotencyKeyTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("Idempotency-Key"));
-        applications(group).body("$", hasSize(0));
+        applications(group).body("items", hasSize(0));
     }
 
     private static ValidatableResponse submit(UUID group, Map<String, Object> form, String key, String token) {

@@ -44,7 +44,7 @@ class TrustTest {
         given().auth().oauth2(lead).get("/api/v1/trusts/{code}", trust).then().statusCode(200)
                 .body("name", equalTo("Oak Learning Trust")).body("schools.urn", containsInAnyOrder(first, second));
         given().auth().oauth2(lead).get("/api/v1/trusts/{code}/applications", trust).then().statusCode(200)
-                .body("reference", contains(ours)).body("[0].people.name", org.hamcrest.Matchers.hasItem("Yusuf One"));
+                .body("items.reference", contains(ours)).body("items[0].people.name", org.hamcrest.Matchers.hasItem("Yusuf One"));
         given().auth().oauth2(lead).get("/api/v1/trusts/{code}/participation", trust).then().statusCode(200)
                 .body("schools.find { it.urn == '" + first + "' }.participation.outcome", contains("COMPLETED"))
                 .body("schools.find { it.urn == '" + second + "' }.participation", equalTo(List.of()));

@@ -106,9 +106,9 @@ class TwoInstancesAllocationIT {
             }
         }
         // Both instances' allocators at work on one group: one batch at a time, in one arrival order.
-        String list = BASES.getFirst() + "/api/v1/work-groups/" + group + "/applications";
+        String list = BASES.getFirst() + "/api/v1/work-groups/" + group + "/applications?size=1000";
         await().atMost(Duration.ofSeconds(30)).until(() -> !get(list).contains("\"status\":\"SUBMITTED\""));
-        AllocationConcurrencyTest.assertAllocatedInArrivalOrder(JSON.readTree(get(list)), PLACES, SCHOOLS);
+        AllocationConcurrencyTest.assertAllocatedInArrivalOrder(JSON.readTree(get(list)).get("items"), PLACES, SCHOOLS);
     }
 
     private static String get(String url) throws Exception {

@@ -207,7 +207,7 @@ class WaitingListTest {
 
     private static void placesAllocated(UUID group, int places) {
         List<String> statuses = given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
-                .then().statusCode(200).extract().path("status");
+                .then().statusCode(200).extract().path("items.status");
         assertThat(statuses.stream().filter(s -> s.equals("ACCEPTED") || s.equals("OFFERED"))).hasSize(places);
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +38,7 @@ class ProgrammeCatalogueTest {
                     .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/programmes/" + code))
                     .body("title", equalTo("Embedding the Impact of Mastering Number"));
 
-            given().get("/api/v1/programmes").then().body("code", hasItem(code));
+            given().get("/api/v1/programmes").then().body("items.code", hasItem(code));
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(topic.poll())
                     .anySatisfy(e -> {
                         assertThat(e.type()).isEqualTo(EventType.PROGRAMME_PUBLISHED.type());
@@ -85,17 +88,27 @@ class ProgrammeCatalogueTest {
                     .put("/api/v1/work-groups/{id}/status", id).then().statusCode(200);
         }
 
-        List<String> first = given().get("/api/v1/work-groups?hub={hub}&size=2&page=0", hub).then().statusCode(200)
-                .body("totalItems", equalTo(5)).body("totalPages", equalTo(3)).body("size", equalTo(2))
+        var first = given().get("/api/v1/work-groups?hub={hub}&size=2", hub).then().statusCode(200)
+                .body("size", equalTo(2)).body("next", notNullValue()).extract().jsonPath();
+        var second = given().get("/api/v1/work-groups?hub={hub}&size=2&cursor={c}", hub, first.getString("next")).then()
+                .statusCode(200).extract().jsonPath();
+        var third = given().get("/api/v1/work-groups?hub={hub}&size=2&cursor={c}", hub, second.getString("next")).then()
+                .statusCode(200).body("next", nullValue()).extract().jsonPath();
+        List<String> all = given().get("/api/v1/work-groups?hub={hub}&size=100", hub).then().body("size", equalTo(100))
                 .extract().path("items.id");
-        List<String> second = given().get("/api/v1/work-groups?hub={hub}&size=2&page=1", hub).then().extract().path("items.id");
-        List<String> third = given().get("/api/v1/work-groups?hub={hub}&size=2&page=2", hub).then().extract().path("items.id");
-        List<String> all = given().get("/api/v1/work-groups?hub={hub}&size=100", hub).then().extract().path("items.id");
 
-        assertThat(first).hasSize(2);
-        assertThat(third).hasSize(1);
-        assertThat(concat(first, second, third)).containsExactlyElementsOf(all).doesNotHaveDuplicates();
-        given().get("/api/v1/work-groups?hub={hub}&programme=MN_RKS1", hub).then().body("totalItems", equalTo(2));
+        assertThat(first.getList("items.id", String.class)).hasSize(2);
+        assertThat(third.getList("items.id", String.class)).hasSize(1);
+        assertThat(concat(first.getList("items.id", String.class), second.getList("items.id", String.class),
+                third.getList("items.id", String.class)))
+                .containsExactlyElementsOf(all).doesNotHaveDuplicates();
+        given().get("/api/v1/work-groups?hub={hub}&programme=MN_RKS1", hub).then().body("items", hasSize(2));
+        // Version 1's numbered pages: still taken, the same Work Groups, told they will go; its shape to a version 1 caller.
+        given().get("/api/v1/work-groups?hub={hub}&size=2&page=1", hub).then().statusCode(200)
+                .body("items.id", equalTo(second.getList("items.id", String.class))).header("Sunset", notNullValue());
+        given().header("API-Version", "1").get("/api/v1/work-groups?hub={hub}&size=2&page=2", hub).then().statusCode(200)
+                .body("totalItems", equalTo(5)).body("totalPages", equalTo(3)).body("page", equalTo(2))
+                .body("items.id", equalTo(third.getList("items.id", String.class))).header("Deprecation", notNullValue());
         given().get("/api/v1/work-groups?size=1000").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
     }

@@ -52,6 +52,6 @@ class UnannouncedChangesAuditTest {
 
     private static List<Map<String, Object>> entries(String subject) {
         return given().auth().oauth2(TestTokens.programmeAdmin()).queryParam("subject", subject).get(AUDIT)
-                .then().statusCode(200).extract().jsonPath().getList("entries");
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 }

@@ -65,6 +65,6 @@ class AuditTrailTest {
 
     private static List<Map<String, Object>> trail(String token, String filter, String value) {
         return given().auth().oauth2(token).queryParam(filter, value).get("/api/v1/audit/scheduling-service")
-                .then().statusCode(200).extract().jsonPath().getList("entries");
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 }

@@ -67,7 +67,7 @@ class CalendarTest {
         calendar.validate();
 
         List<Map<String, Object>> api = given().get("/api/v1/work-groups/{id}/sessions", group).then().extract()
-                .jsonPath().getList("$");
+                .jsonPath().getList("items");
         Map<String, VEvent> events = events(calendar);
         assertThat(events).hasSameSizeAs(api).hasSize(5);
         for (Map<String, Object> session : api) {

@@ -131,7 +131,7 @@ final class Fixtures {
     static List<Map<String, Object>> participants(UUID group) {
         return given().auth().oauth2(TestTokens.programmeAdmin())
                 .get("/api/v1/participation/work-groups/{id}/participants", group)
-                .then().statusCode(200).extract().jsonPath().getList("$");
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     /** True once this service has handled the event with this id (its effect commits with this record). */

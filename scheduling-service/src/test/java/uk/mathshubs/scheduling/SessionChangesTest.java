@@ -96,7 +96,7 @@ class SessionChangesTest {
         local(group, "EVERYONE", "2028-01-20T16:00", "2028-01-20T17:30");
         // Same time and title: listed in either order.
         given().get("/api/v1/work-groups/{id}/sessions", group).then()
-                .body("status", org.hamcrest.Matchers.containsInAnyOrder("CANCELLED", "SCHEDULED"));
+                .body("items.status", org.hamcrest.Matchers.containsInAnyOrder("CANCELLED", "SCHEDULED"));
     }
 
     @Test

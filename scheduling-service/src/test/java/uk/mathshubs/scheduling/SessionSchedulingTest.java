@@ -85,16 +85,16 @@ class SessionSchedulingTest {
         central(programme, "2028/29", "EVERYONE", "2028-09-16T16:00", "2028-09-16T17:00");
 
         given().get("/api/v1/work-groups/{id}/sessions", group).then().statusCode(200)
-                .body("id", equalTo(List.of(launch, autumn, spring)))
-                .body("central", equalTo(List.of(true, false, false)))
-                .body("[0].workGroupId", nullValue())
-                .body("[0].programmeCode", equalTo(programme))
-                .body("[0].startsAt", equalTo("2027-09-16T16:00:00+01:00"));
+                .body("items.id", equalTo(List.of(launch, autumn, spring)))
+                .body("items.central", equalTo(List.of(true, false, false)))
+                .body("items[0].workGroupId", nullValue())
+                .body("items[0].programmeCode", equalTo(programme))
+                .body("items[0].startsAt", equalTo("2027-09-16T16:00:00+01:00"));
         given().get("/api/v1/central-sessions?programme={p}&academicYear={y}", programme, "2027/28").then().statusCode(200)
-                .body("id", equalTo(List.of(launch)));
+                .body("items.id", equalTo(List.of(launch)));
         // One name per concept: programme, as on /work-groups; the former programmeCode still works and says it will go.
         given().get("/api/v1/central-sessions?programmeCode={p}&academicYear={y}", programme, "2027/28").then().statusCode(200)
-                .body("id", equalTo(List.of(launch)))
+                .body("items.id", equalTo(List.of(launch)))
                 .header("Deprecation", org.hamcrest.Matchers.startsWith("@"))
                 .header("Sunset", equalTo("Wed, 30 Jun 2027 00:00:00 GMT"));
         given().get("/api/v1/central-sessions?academicYear={y}", "2027/28").then().statusCode(400)
@@ -157,7 +157,7 @@ class SessionSchedulingTest {
         given().get("/api/v1/central-sessions?programme=MN_KS2").then().statusCode(400)
                 .body("errors.field", hasItem("academicYear"));
 
-        given().get("/api/v1/work-groups/{id}/sessions", group).then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/work-groups/{id}/sessions", group).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
@@ -183,7 +183,7 @@ class SessionSchedulingTest {
         given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/work-groups/{id}/sessions", group)
                 .then().statusCode(201);
-        given().get("/api/v1/work-groups/{id}/sessions", group).then().body("size()", equalTo(1));
+        given().get("/api/v1/work-groups/{id}/sessions", group).then().body("items.size()", equalTo(1));
 
         Map<String, Object> central = session("EVERYONE", "2027-10-14T16:00", "2027-10-14T17:00");
         central.put("programmeCode", "MN_KS2");

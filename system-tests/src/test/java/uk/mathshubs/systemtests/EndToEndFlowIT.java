@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
@@ -171,7 +172,7 @@ class EndToEndFlowIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> participants = given().auth().oauth2(admin)
                     .get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", id)
-                    .then().statusCode(200).extract().jsonPath().getList("$");
+                    .then().statusCode(200).extract().jsonPath().getList("items");
             assertThat(participants).extracting(p -> p.get("role")).containsExactlyInAnyOrder("HEADTEACHER",
                     "LEAD_TEACHER_RECEPTION", "LEAD_TEACHER_YEAR_1", "LEAD_TEACHER_YEAR_2", "MATHS_LEAD");
             assertThat(participants).extracting(p -> p.get("urn")).containsOnly(firstSchool);
@@ -209,12 +210,12 @@ class EndToEndFlowIT {
                 .post(platform.gateway() + "/api/v1/work-groups/{id}/sessions", id)
                 .then().statusCode(201).extract().path("id");
         List<String> sessions = given().get(platform.gateway() + "/api/v1/work-groups/{id}/sessions", id)
-                .then().extract().jsonPath().getList("findAll { !it.central }.id");
+                .then().extract().jsonPath().getList("items.findAll { !it.central }.id");
         assertThat(sessions).contains(secondSession).hasSize(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions.stream().allMatch(local -> {
             List<String> teachers = given().auth().oauth2(hubAdmin)
                     .get(platform.gateway() + "/api/v1/sessions/{id}/attendance", local)
-                    .then().statusCode(200).extract().jsonPath().getList("participantId");
+                    .then().statusCode(200).extract().jsonPath().getList("items.participantId");
             return teachers.size() == 3 && given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
                     .body(Map.of("records", teachers.stream().map(t -> Map.of("participantId", t, "attendance", "ATTENDED")).toList()))
                     .put(platform.gateway() + "/api/v1/sessions/{id}/attendance", local).statusCode() == 200;
@@ -231,7 +232,7 @@ class EndToEndFlowIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin)
                 .get(platform.gateway() + "/api/v1/schools/{urn}/participation", firstSchool)
                 .then().statusCode(200)
-                .body("findAll { it.programmeCode == 'MN_RKS1' && it.academicYear == '" + pastYear + "' }.outcome",
+                .body("items.findAll { it.programmeCode == 'MN_RKS1' && it.academicYear == '" + pastYear + "' }.outcome",
                         equalTo(List.of("COMPLETED"))));
 
         // One OpenAPI document for the whole API, each path from the service that answers it.
@@ -241,6 +242,12 @@ class EndToEndFlowIT {
                         "/api/v1/audit/applications-service", "/api/v1/audit/scheduling-service",
                         "/api/v1/audit/programme-catalogue-service", "/api/v1/trusts/{code}/applications", "/api/v1/erasures"))
                 .body("info.description", not(containsString("Not included")));
+
+        // A website still on version 1 asks for it, and gets the list whole, as the bare array it was, told until when.
+        given().auth().oauth2(hubAdmin).header("API-Version", "1")
+                .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", id)
+                .then().statusCode(200).header("API-Version", "1.2.0").header("Deprecation", startsWith("@"))
+                .header("Sunset", containsString("2027")).body("[0].reference", notNullValue());
 
         // Tenancy holds through the gateway: another hub's admin sees nothing of it.
         given().auth().oauth2(platform.passwordToken("shaw.admin"))
@@ -379,13 +386,18 @@ class EndToEndFlowIT {
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
     }
 
-    /** The applications service's view, as its hub sees it: reference -> "STATUS" or "WAITLISTED position". */
+    /** The applications service's view, as its hub sees it, every page: reference -> "STATUS" or "WAITLISTED position". */
     private static Map<String, String> source(String hubAdmin, String group) {
-        List<Map<String, Object>> applications = given().auth().oauth2(hubAdmin)
-                .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", group)
-                .then().statusCode(200).extract().jsonPath().getList("$");
         Map<String, String> statuses = new HashMap<>();
-        applications.forEach(a -> statuses.put((String) a.get("reference"), status(a)));
+        String cursor = null;
+        do {
+            var page = given().auth().oauth2(hubAdmin).queryParam("size", 3).queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get(platform.gateway() + "/api/v1/work-groups/{id}/applications", group)
+                    .then().statusCode(200).extract().jsonPath();
+            page.<Map<String, Object>>getList("items").forEach(a -> assertThat(statuses.put((String) a.get("reference"), status(a)))
+                    .as("each application on one page only").isNull());
+            cursor = page.getString("next");
+        } while (cursor != null);
         return statuses;
     }
 
@@ -421,7 +433,7 @@ class EndToEndFlowIT {
 
     private static List<String> people(String token, String group, String urn) {
         return given().auth().oauth2(token).get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", group)
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.urn == '" + urn + "' }.name");
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.urn == '" + urn + "' }.name");
     }
 
     private static final java.util.Random RANDOM = new java.util.Random();

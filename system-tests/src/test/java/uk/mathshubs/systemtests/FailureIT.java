@@ -234,11 +234,11 @@ class FailureIT {
         assertThat(answered).hasSize(count);
 
         // After the restart the allocator finishes the job: every application placed once, in arrival order.
-        String list = platform.gateway() + "/api/v1/work-groups/" + group + "/applications";
+        String list = platform.gateway() + "/api/v1/work-groups/" + group + "/applications?size=1000";
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> given().auth().oauth2(hubAdmin)
-                .get(list).then().statusCode(200).extract().jsonPath().getList("status").stream().noneMatch("SUBMITTED"::equals));
+                .get(list).then().statusCode(200).extract().jsonPath().getList("items.status").stream().noneMatch("SUBMITTED"::equals));
         List<Map<String, Object>> inArrivalOrder = given().auth().oauth2(hubAdmin).get(list).then().statusCode(200)
-                .extract().jsonPath().getList("$");
+                .extract().jsonPath().getList("items");
         List<Object> statuses = inArrivalOrder.stream().map(a -> a.get("status")).toList();
         List<Object> positions = inArrivalOrder.stream().map(a -> a.get("waitingListPosition")).filter(java.util.Objects::nonNull).toList();
         assertThat(inArrivalOrder.stream().map(a -> a.get("reference"))).doesNotHaveDuplicates()
@@ -360,7 +360,7 @@ class FailureIT {
 
     private static List<Map<String, Object>> participants(String group) {
         return given().auth().oauth2(admin).get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", group)
-                .then().statusCode(200).extract().jsonPath().getList("$");
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     /** How many ApplicationAccepted records the topic holds per application of these groups (duplicates included). */

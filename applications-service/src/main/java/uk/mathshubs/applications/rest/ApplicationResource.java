@@ -1,7 +1,6 @@
 package uk.mathshubs.applications.rest;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -40,6 +40,9 @@ import uk.mathshubs.applications.service.ApplicationAccess;
 import uk.mathshubs.applications.service.ApplicationService;
 import uk.mathshubs.applications.service.Decisions;
 import uk.mathshubs.kit.input.Superseded;
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1")
@@ -95,8 +98,10 @@ public class ApplicationResource {
     @Path("/work-groups/{id}/applications")
     @RolesAllowed({Caller.HUB_WEBSITE, Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
     @Operation(summary = "A Work Group's applications, in the order they arrived (the order places are given in)")
-    public List<ApplicationView> list(@PathParam("id") UUID workGroupId) {
-        return mapper.toViews(applications.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new), access.seesDecisionsEarly());
+    @ArrayInVersion1
+    public Page<ApplicationView> list(@PathParam("id") UUID workGroupId, @BeanParam PageRequest paging) {
+        return applications.forWorkGroup(workGroupId, paging).orElseThrow(NotFoundException::new)
+                .map(page -> mapper.toViews(page, access.seesDecisionsEarly()));
     }
 
     @GET

@@ -1,12 +1,12 @@
 package uk.mathshubs.applications.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +21,9 @@ import uk.mathshubs.applications.api.InterestRequest;
 import uk.mathshubs.applications.api.InterestView;
 import uk.mathshubs.applications.domain.ExpressionOfInterest;
 import uk.mathshubs.applications.service.InterestService;
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1/work-groups/{id}/interest")
@@ -45,8 +48,9 @@ public class InterestResource {
     @GET
     @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
     @Operation(summary = "The schools that expressed an interest, for the hub to contact when next year's Work Group opens")
-    public List<InterestView> list(@PathParam("id") UUID workGroupId) {
-        return interest.forWorkGroup(workGroupId).stream().map(InterestResource::view).toList();
+    @ArrayInVersion1
+    public Page<InterestView> list(@PathParam("id") UUID workGroupId, @BeanParam PageRequest paging) {
+        return Page.of(interest.forWorkGroup(workGroupId).stream().map(InterestResource::view).toList(), paging);
     }
 
     private static InterestView view(ExpressionOfInterest e) {

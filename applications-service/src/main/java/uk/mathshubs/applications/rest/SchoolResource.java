@@ -3,20 +3,17 @@ package uk.mathshubs.applications.rest;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -41,6 +38,9 @@ import uk.mathshubs.applications.domain.school.School;
 import uk.mathshubs.applications.service.ParticipationHistory;
 import uk.mathshubs.applications.service.SchoolRegister;
 import uk.mathshubs.applications.service.Trusts;
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 
@@ -67,9 +67,10 @@ public class SchoolResource {
     @Path("/schools")
     @PermitAll
     @Operation(summary = "Find schools by name, for autocomplete: accents and case aside, open schools first")
-    public List<SchoolView> search(@QueryParam("name") @NotBlank @Size(min = 2, max = 100) String name,
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return register.search(name, limit).stream().map(this::view).toList();
+    @ArrayInVersion1
+    public Page<SchoolView> search(@QueryParam("name") @NotBlank @Size(min = 2, max = 100) String name,
+            @BeanParam SchoolSearchPaging paging) {
+        return register.search(name, paging).map(page -> page.stream().map(this::view).toList());
     }
 
     @GET
@@ -85,11 +86,12 @@ public class SchoolResource {
     @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION, Caller.TRUST_LEAD})
     @Operation(summary = "What the school took part in and completed, under this URN or any it had before or after",
             description = "A trust lead sees their own trust's schools only.")
-    public List<ParticipationRecordView> participation(@PathParam("urn") String urn) {
+    @ArrayInVersion1
+    public Page<ParticipationRecordView> participation(@PathParam("urn") String urn, @BeanParam PageRequest paging) {
         if (caller.trust().isPresent() && !trusts.callerLeadsTrustOf(urn)) {
             throw ProblemException.forbidden("You see your own trust's schools only");
         }
-        return history.forSchool(urn).stream().map(SchoolResource::view).toList();
+        return Page.of(history.forSchool(urn).stream().map(SchoolResource::view).toList(), paging);
     }
 
     @PUT

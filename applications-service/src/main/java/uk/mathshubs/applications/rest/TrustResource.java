@@ -3,6 +3,7 @@ package uk.mathshubs.applications.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +21,9 @@ import uk.mathshubs.applications.mapping.ApplicationMapper;
 import uk.mathshubs.applications.service.ApplicationAccess;
 import uk.mathshubs.applications.service.ParticipationHistory;
 import uk.mathshubs.applications.service.Trusts;
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.security.Caller;
 
 /** A multi-academy trust's schools together: for the trust's lead, and for the NCETM's programme admins. */
@@ -53,8 +57,9 @@ public class TrustResource {
     @Path("/applications")
     @Operation(summary = "Every application of the trust's schools, to any Work Group, with the people they name",
             description = "Decisions show from each Work Group's confirmation date, as the schools see them.")
-    public List<ApplicationView> applications(@PathParam("code") String code) {
-        return mapper.toViews(trusts.applications(code), access.seesDecisionsEarly());
+    @ArrayInVersion1
+    public Page<ApplicationView> applications(@PathParam("code") String code, @BeanParam PageRequest paging) {
+        return trusts.applications(code, paging).map(page -> mapper.toViews(page, access.seesDecisionsEarly()));
     }
 
     @GET

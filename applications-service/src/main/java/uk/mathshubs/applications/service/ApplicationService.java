@@ -38,6 +38,8 @@ import uk.mathshubs.applications.domain.eligibility.RuleSet;
 import uk.mathshubs.applications.events.ApplicationEvents;
 import uk.mathshubs.contracts.ParticipantRole;
 import uk.mathshubs.kit.ids.TimeOrderedIds;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.Constraints;
 import uk.mathshubs.kit.problem.Problem;
 import uk.mathshubs.kit.problem.ProblemException;
@@ -150,10 +152,13 @@ public class ApplicationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<List<Application>> forWorkGroup(UUID workGroupId) {
+    public Optional<Page<Application>> forWorkGroup(UUID workGroupId, PageRequest paging) {
         return WorkGroup.<WorkGroup>findByIdOptional(workGroupId).map(group -> {
             requireActsFor(group.hubCode);
-            return Application.list("workGroupId", Sort.by("arrival"), workGroupId);
+            long after = paging.afterNumber().orElse(Long.MIN_VALUE);
+            List<Application> rows = Application.<Application>find("workGroupId = ?1 and arrival > ?2", Sort.by("arrival"),
+                    workGroupId, after).range(0, paging.size()).list();
+            return Page.afterKey(rows, paging, a -> a.arrival);
         });
     }
 

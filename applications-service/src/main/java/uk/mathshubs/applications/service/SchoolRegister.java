@@ -23,10 +23,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import uk.mathshubs.applications.domain.school.School;
 import uk.mathshubs.applications.domain.school.SchoolLink;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.Problem;
 import uk.mathshubs.kit.problem.ProblemException;
 
@@ -54,10 +55,11 @@ public class SchoolRegister {
 
     /** Autocomplete: schools whose name contains the text, accents and case aside; open schools first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<School> search(String name, int limit) {
+    public Page<School> search(String name, PageRequest paging) {
         String folded = "%" + School.fold(name).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return School.find("searchName like ?1 order by case when statusCode in (1, 4) then 0 else 1 end, name, urn", folded)
-                .page(Page.ofSize(limit)).list();
+        return Page.fromOffset(School.<School>find(
+                "searchName like ?1 order by case when statusCode in (1, 4) then 0 else 1 end, name, urn", folded)
+                .range(paging.offset(), paging.offset() + paging.size()).list(), paging);
     }
 
     /** The URN and every predecessor and successor, however long the chain: one school's identities over time. */

@@ -10,6 +10,8 @@ import io.quarkus.panache.common.Sort;
 import uk.mathshubs.applications.api.TrustAssignment;
 import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.school.School;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 
@@ -42,9 +44,10 @@ public class Trusts {
     }
 
     /** Every application of the trust's schools, to any Work Group, in the order they arrived. */
-    public List<Application> applications(String code) {
+    public Page<Application> applications(String code, PageRequest paging) {
         List<String> urns = schools(code).stream().map(s -> s.urn).toList();
-        return Application.list("urn in ?1", Sort.by("submittedAt").and("reference"), urns);
+        return Page.fromOffset(Application.<Application>find("urn in ?1", Sort.by("submittedAt").and("reference"), urns)
+                .range(paging.offset(), paging.offset() + paging.size()).list(), paging);
     }
 
     /** Whether the caller leads the trust the school is in now. */

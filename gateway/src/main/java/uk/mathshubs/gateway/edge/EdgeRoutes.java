@@ -61,9 +61,14 @@ public class EdgeRoutes {
         router.route().last().handler(problems::notFound);
     }
 
-    /** Every answer says which version of the API gave it, the gateway's own problems too. */
+    /**
+     * Every answer says which version of the API gave it, the gateway's own problems too: version 1's to a caller that
+     * asked for it (the services answer such a caller as version 1 did).
+     */
     private static void statesTheVersion(RoutingContext ctx) {
-        ctx.response().putHeader(API_VERSION_HEADER, ApiDocuments.API_VERSION);
+        String asked = ctx.request().getHeader(API_VERSION_HEADER);
+        boolean version1 = asked != null && asked.strip().matches("1(\\.\\d{1,3}){0,2}");
+        ctx.response().putHeader(API_VERSION_HEADER, version1 ? ApiDocuments.VERSION_1 : ApiDocuments.API_VERSION);
         ctx.next();
     }
 

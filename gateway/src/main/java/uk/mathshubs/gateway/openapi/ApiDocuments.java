@@ -26,7 +26,9 @@ public final class ApiDocuments {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
     /** The API's version, in the document and in every answer's API-Version header (semantic; API-CHANGELOG.md). */
-    public static final String API_VERSION = "1.2.0";
+    public static final String API_VERSION = "2.0.0";
+    /** What a caller that asks for version 1 ({@code API-Version: 1}) is answered as, until that version's sunset. */
+    public static final String VERSION_1 = "1.2.0";
     /** What the gateway itself may answer for any operation, besides what the service documents. */
     private static final Map<String, String> GATEWAY_ERRORS = new TreeMap<>(Map.of(
             "429", "Over the caller's rate limit: try again after Retry-After seconds",
@@ -46,7 +48,9 @@ public final class ApiDocuments {
         info.putObject("contact").put("name", "Maths Hubs platform team").put("email", "api@mathshubs.example");
         // The description may be reused freely, as the UK government's API standards ask (an SPDX identifier).
         info.putObject("license").put("name", "Apache 2.0").put("identifier", "Apache-2.0");
-        info.put("description", "Every service's API as the gateway serves it, under /api/v1."
+        info.put("description", "Every service's API as the gateway serves it, under /api/v1. Every list pages the same "
+                + "way: items, size and next; pass next as cursor= until it is null. A caller not yet moved to version 2 may "
+                + "send API-Version: 1 to be answered as version 1 was (lists whole, as arrays) until 2027-06-30; see /changelog."
                 + (missing.isEmpty() ? "" : " Not included, as the service did not answer: " + String.join(", ", missing) + "."));
         // The server is the address the document is asked at (AggregatedOpenApi), set as it is sent.
         ObjectNode paths = merged.putObject("paths");

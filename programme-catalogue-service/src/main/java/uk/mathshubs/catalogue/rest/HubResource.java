@@ -1,13 +1,12 @@
 package uk.mathshubs.catalogue.rest;
 
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
@@ -27,6 +26,9 @@ import uk.mathshubs.catalogue.api.HubRequest;
 import uk.mathshubs.catalogue.api.HubView;
 import uk.mathshubs.catalogue.mapping.CatalogueMapper;
 import uk.mathshubs.catalogue.service.HubService;
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1/hubs")
@@ -46,8 +48,9 @@ public class HubResource {
     @GET
     @PermitAll
     @Operation(summary = "All Maths Hubs")
-    public List<HubView> list() {
-        return hubs.list().stream().map(mapper::toView).toList();
+    @ArrayInVersion1
+    public Page<HubView> list(@BeanParam PageRequest paging) {
+        return Page.of(hubs.list().stream().map(mapper::toView).toList(), paging);
     }
 
     @GET

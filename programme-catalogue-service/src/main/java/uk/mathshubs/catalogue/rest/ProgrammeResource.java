@@ -2,12 +2,14 @@ package uk.mathshubs.catalogue.rest;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -34,6 +36,9 @@ import uk.mathshubs.catalogue.api.ProgrammeView;
 import uk.mathshubs.catalogue.mapping.CatalogueMapper;
 import uk.mathshubs.catalogue.service.ProgrammeService;
 import uk.mathshubs.kit.http.Conditional;
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1/programmes")
@@ -58,10 +63,11 @@ public class ProgrammeResource {
     @GET
     @PermitAll
     @Operation(summary = "All programmes, with their expectations and benefits")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgrammeView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgrammePage.class)))
     @APIResponse(responseCode = "304", description = Conditional.NOT_MODIFIED)
-    public Response list(@Context Request request) {
-        return conditional.ok(request, programmes.list().stream().map(mapper::toView).toList(), PUBLIC_MAX_AGE);
+    @ArrayInVersion1
+    public Response list(@Context Request request, @BeanParam PageRequest paging) {
+        return conditional.ok(request, Page.of(programmes.list().stream().map(mapper::toView).toList(), paging), PUBLIC_MAX_AGE);
     }
 
     @GET
@@ -92,5 +98,14 @@ public class ProgrammeResource {
     @Operation(summary = "Change a programme (NCETM only)")
     public ProgrammeView change(@PathParam("code") String code, @NotNull @Valid ProgrammeRequest request) {
         return programmes.change(code, request).map(mapper::toView).orElseThrow(NotFoundException::new);
+    }
+
+    /** The listing's shape, for the OpenAPI document (the body is written by {@link Conditional}). */
+    static final class ProgrammePage {
+        public List<ProgrammeView> items;
+        @Schema(description = "The page size used", example = "100")
+        public int size;
+        @Schema(description = "Pass as cursor= for the next page; null on the last page")
+        public String next;
     }
 }

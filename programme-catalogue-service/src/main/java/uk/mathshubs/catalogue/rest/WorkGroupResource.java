@@ -6,15 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -49,6 +48,7 @@ import uk.mathshubs.catalogue.service.WorkGroupFilter;
 import uk.mathshubs.catalogue.service.WorkGroupService;
 import uk.mathshubs.kit.http.Conditional;
 import uk.mathshubs.kit.input.InputRules;
+import uk.mathshubs.kit.paging.Page;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1/work-groups")
@@ -84,15 +84,20 @@ public class WorkGroupResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String openNow,
             @QueryParam("hasPlaces") @Parameter(description = "Only groups with places left",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String hasPlaces,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @BeanParam WorkGroupPaging paging) {
         var filter = new WorkGroupFilter(Optional.ofNullable(programme), Optional.ofNullable(hub),
                 Optional.ofNullable(academicYear), InputRules.booleanParameter("openNow", openNow),
                 InputRules.booleanParameter("hasPlaces", hasPlaces));
-        PanacheQuery<WorkGroup> query = workGroups.list(filter, page, size);
+        PanacheQuery<WorkGroup> query = workGroups.list(filter);
         Instant now = workGroups.now();
-        return conditional.ok(request, new PageView<>(query.list().stream().map(w -> mapper.toView(w, now)).toList(), page,
-                size, query.count(), query.pageCount()), PUBLIC_MAX_AGE);
+        Function<List<WorkGroup>, List<WorkGroupView>> views = groups -> groups.stream().map(w -> mapper.toView(w, now)).toList();
+        if (paging.former()) {
+            query.page(paging.page(), paging.size());
+            return conditional.ok(request, new PageView<>(views.apply(query.list()), paging.page(), paging.size(), query.count(),
+                    query.pageCount()), PUBLIC_MAX_AGE);
+        }
+        return conditional.ok(request, Page.fromOffset(query.range(paging.offset(), paging.offset() + paging.size()).list(), paging)
+                .map(views), PUBLIC_MAX_AGE);
     }
 
     @GET
@@ -138,9 +143,9 @@ public class WorkGroupResource {
     /** The listing's shape, for the OpenAPI document (the body is written by {@link Conditional}). */
     static final class WorkGroupPage {
         public List<WorkGroupView> items;
-        public int page;
+        @Schema(description = "The page size used", example = "20")
         public int size;
-        public long totalItems;
-        public int totalPages;
+        @Schema(description = "Pass as cursor= for the next page; null on the last page")
+        public String next;
     }
 }

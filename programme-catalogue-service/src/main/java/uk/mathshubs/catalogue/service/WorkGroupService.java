@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import uk.mathshubs.catalogue.api.WorkGroupRequest;
 import uk.mathshubs.catalogue.domain.Hub;
@@ -95,7 +94,7 @@ public class WorkGroupService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PanacheQuery<WorkGroup> list(WorkGroupFilter filter, int page, int size) {
+    public PanacheQuery<WorkGroup> list(WorkGroupFilter filter) {
         StringBuilder where = new StringBuilder("status <> :draft");
         Map<String, Object> params = new HashMap<>();
         params.put("draft", WorkGroupStatus.DRAFT);
@@ -120,7 +119,7 @@ public class WorkGroupService {
             where.append(" and placesAllocated < capacity");
         }
         return WorkGroup.<WorkGroup>find(where.toString(), Sort.by("academicYear", Sort.Direction.Descending)
-                .and("hub.name").and("programme.code").and("id"), params).page(Page.of(page, size));
+                .and("hub.name").and("programme.code").and("id"), params);
     }
 
     public Instant now() {

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
@@ -18,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.AttendanceChangeView;
 import uk.mathshubs.scheduling.api.AttendanceRequest;
@@ -38,8 +42,9 @@ public class AttendanceResource {
 
     @GET
     @Operation(summary = "The register: the people expected at a session (a hub sees its own schools') and what was recorded")
-    public List<AttendanceView> register(@PathParam("id") UUID sessionId) {
-        return attendance.register(sessionId).orElseThrow(NotFoundException::new);
+    @ArrayInVersion1
+    public Page<AttendanceView> register(@PathParam("id") UUID sessionId, @BeanParam PageRequest paging) {
+        return Page.of(attendance.register(sessionId).orElseThrow(NotFoundException::new), paging);
     }
 
     @PUT
@@ -53,7 +58,8 @@ public class AttendanceResource {
     @GET
     @Path("/history")
     @Operation(summary = "Every answer recorded at a session, corrections included, oldest first")
-    public List<AttendanceChangeView> history(@PathParam("id") UUID sessionId) {
-        return attendance.history(sessionId).orElseThrow(NotFoundException::new);
+    @ArrayInVersion1
+    public Page<AttendanceChangeView> history(@PathParam("id") UUID sessionId, @BeanParam PageRequest paging) {
+        return Page.of(attendance.history(sessionId).orElseThrow(NotFoundException::new), paging);
     }
 }

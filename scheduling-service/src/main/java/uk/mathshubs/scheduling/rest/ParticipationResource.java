@@ -3,7 +3,6 @@ package uk.mathshubs.scheduling.rest;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.mathshubs.kit.input.Deprecations;
 import uk.mathshubs.kit.input.Superseded;
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.AttendanceRow;
 import uk.mathshubs.scheduling.api.CompletionRow;
-import uk.mathshubs.scheduling.api.Page;
 import uk.mathshubs.scheduling.api.ParticipantRow;
 import uk.mathshubs.scheduling.api.ParticipantView;
 import uk.mathshubs.scheduling.api.SchoolRow;
@@ -224,8 +225,9 @@ public class ParticipationResource {
     @Path("/work-groups/{id}/participants")
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION, Caller.HUB_ADMIN})
     @Operation(summary = "A Work Group's participants, by school, and the sessions each is enrolled in (NCETM, or the group's hub)")
-    public List<ParticipantView> workGroupParticipants(@PathParam("id") UUID workGroupId) {
-        return participation.participants(workGroupId).orElseThrow(NotFoundException::new)
-                .stream().map(mapper::toView).toList();
+    @ArrayInVersion1
+    public Page<ParticipantView> workGroupParticipants(@PathParam("id") UUID workGroupId, @BeanParam PageRequest paging) {
+        return Page.of(participation.participants(workGroupId).orElseThrow(NotFoundException::new)
+                .stream().map(mapper::toView).toList(), paging);
     }
 }

@@ -1,7 +1,6 @@
 package uk.mathshubs.scheduling.rest;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -10,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -31,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import uk.mathshubs.kit.input.Superseded;
+import uk.mathshubs.kit.paging.ArrayInVersion1;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.CancellationRequest;
@@ -61,8 +64,10 @@ public class SessionResource {
     @Path("/work-groups/{id}/sessions")
     @PermitAll
     @Operation(summary = "A Work Group's sessions: its local ones and the central ones of its programme and year, by start")
-    public List<SessionView> forWorkGroup(@PathParam("id") UUID workGroupId) {
-        return sessions.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new).stream().map(mapper::toView).toList();
+    @ArrayInVersion1
+    public Page<SessionView> forWorkGroup(@PathParam("id") UUID workGroupId, @BeanParam PageRequest paging) {
+        return Page.of(sessions.forWorkGroup(workGroupId).orElseThrow(NotFoundException::new).stream().map(mapper::toView).toList(),
+                paging);
     }
 
     @POST
@@ -116,11 +121,12 @@ public class SessionResource {
     @Path("/central-sessions")
     @PermitAll
     @Operation(summary = "The central (national) sessions of a programme in an academic year, by start")
-    public List<SessionView> central(
+    @ArrayInVersion1
+    public Page<SessionView> central(
             @Parameter(description = "The programme's code", example = "MN_RKS1") @QueryParam("programme") String programme,
             @Parameter(deprecated = true, description = "The former name of programme, taken until 2027-06-30")
             @Superseded(by = "programme", since = "2026-12-03", sunset = "2027-06-30") @QueryParam("programmeCode") String programmeCode,
-            @QueryParam("academicYear") @NotBlank String academicYear) {
+            @QueryParam("academicYear") @NotBlank String academicYear, @BeanParam PageRequest paging) {
         if (programme != null && programmeCode != null) {
             throw ProblemException.invalidField("programmeCode", "the former name of programme: send one of them");
         }
@@ -128,7 +134,7 @@ public class SessionResource {
         if (code == null || code.isBlank()) {
             throw ProblemException.invalidField("programme", "must not be blank");
         }
-        return sessions.central(code, academicYear).stream().map(mapper::toView).toList();
+        return Page.of(sessions.central(code, academicYear).stream().map(mapper::toView).toList(), paging);
     }
 
     @POST

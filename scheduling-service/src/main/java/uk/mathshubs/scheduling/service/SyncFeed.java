@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.kit.input.InputRules;
+import uk.mathshubs.kit.paging.Page;
 import uk.mathshubs.kit.problem.ProblemException;
-import uk.mathshubs.scheduling.api.Page;
 
 /**
  * A read model the NCETM syncs from. Rows come in the order their last change committed ({@code change_xid}, then the

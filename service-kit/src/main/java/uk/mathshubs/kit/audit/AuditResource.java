@@ -1,11 +1,10 @@
 package uk.mathshubs.kit.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,12 +12,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.mathshubs.kit.input.InputRules;
+import uk.mathshubs.kit.input.Superseded;
+import uk.mathshubs.kit.paging.ApiVersions;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PagedInVersion1;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 
@@ -44,28 +52,45 @@ public class AuditResource {
     @Operation(summary = "Who changed what and when in this service, and who read personal data: newest first",
             description = "Filters: action (an event type such as uk.mathshubs.applications.application.accepted.v1, or "
                     + "participation.read), subject (what it was about: an application's id or reference, a session's or Work Group's id), "
-                    + "actor (a user or client name; system for the scheduler and event consumers), from and to (ISO 8601). "
-                    + "Pass next as before= for the next page.")
-    public AuditTrail.Page entries(@PathParam("service") String name, @QueryParam("action") String action,
+                    + "actor (a user or client name; system for the scheduler and event consumers), from and to (ISO 8601).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntryPage.class)))
+    public Response entries(@PathParam("service") String name, @QueryParam("action") String action,
             @QueryParam("subject") String subject, @QueryParam("actor") String actor, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("before") String before,
-            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+            @QueryParam("to") String to, @BeanParam PagedInVersion1 paging,
+            @Parameter(deprecated = true, description = "The former paging: the previous page's next, as a number (version 1)")
+            @Superseded(by = "cursor", since = ApiVersions.VERSION_1_DEPRECATED, sunset = ApiVersions.VERSION_1_SUNSET)
+            @QueryParam("before") String before) {
         if (!service.equals(name)) {
             throw new NotFoundException();
         }
-        return trail.entries(new AuditTrail.Query(action, subject, actor, instant("from", from), instant("to", to),
-                entryId("before", before), size));
+        Long after = before != null ? entryId(before) : paging.afterNumber().isPresent() ? paging.afterNumber().getAsLong() : null;
+        Page<AuditTrail.Entry> page = trail.entries(new AuditTrail.Query(action, subject, actor, instant("from", from),
+                instant("to", to), after, paging));
+        if (paging.former()) {
+            return Response.ok(new Version1Page(page.items(), page.next() == null ? null : page.items().getLast().id())).build();
+        }
+        return Response.ok(page).build();
     }
 
-    /** A page's next, as given; anything else is the caller's mistake, named, not a 404. */
-    private static Long entryId(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+    /** A page of the trail, for the OpenAPI document. */
+    static final class EntryPage {
+        public List<AuditTrail.Entry> items;
+        @Schema(description = "The page size used", example = "100")
+        public int size;
+        @Schema(description = "Pass as cursor= for the next page; null on the last page")
+        public String next;
+    }
+
+    /** A page as version 1 answered it: next was the last entry's id, passed as before=. */
+    record Version1Page(List<AuditTrail.Entry> entries, Long next) {
+    }
+
+    /** A page's next in version 1, as given; anything else is the caller's mistake, named, not a 404. */
+    private static Long entryId(String value) {
         try {
             return Long.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(field, "must be the next of a page this API gave out");
+            throw ProblemException.invalidField("before", "must be the next of a page this API gave out");
         }
     }
 

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.scheduler.Scheduled;
+import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.security.Caller;
 
 /**
@@ -59,11 +61,8 @@ public class AuditTrail {
     public record Entry(long id, Instant occurredAt, String actor, String action, String subject, JsonNode detail) {
     }
 
-    /** Filters, each optional; {@code before} is the id of the last entry of the previous page. */
-    public record Query(String action, String subject, String actor, Instant from, Instant to, Long before, int size) {
-    }
-
-    public record Page(List<Entry> entries, Long next) {
+    /** Filters, each optional, and the page: {@code before} is the id of the previous page's last entry. */
+    public record Query(String action, String subject, String actor, Instant from, Instant to, Long before, PageRequest paging) {
     }
 
     /** An entry to write, made in the caller's context (its actor); see {@link #entry}. */
@@ -125,7 +124,7 @@ public class AuditTrail {
 
     /** Newest first, a page at a time. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page entries(Query query) {
+    public Page<Entry> entries(Query query) {
         StringBuilder sql = new StringBuilder("SELECT id, occurred_at, actor, action, subject, detail::text FROM audit_entry WHERE true");
         List<Object> parameters = new ArrayList<>();
         condition(sql, parameters, "action = ?", query.action());
@@ -134,15 +133,14 @@ public class AuditTrail {
         condition(sql, parameters, "occurred_at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
         condition(sql, parameters, "occurred_at < ?", query.to() == null ? null : Timestamp.from(query.to()));
         condition(sql, parameters, "id < ?", query.before());
-        sql.append(" ORDER BY id DESC LIMIT ").append(query.size() + 1);
+        sql.append(" ORDER BY id DESC LIMIT ").append(query.paging().size() + 1L);
         var statement = entityManager.createNativeQuery(sql.toString());
         for (int i = 0; i < parameters.size(); i++) {
             statement.setParameter(i + 1, parameters.get(i));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = statement.getResultList();
-        List<Entry> entries = rows.stream().limit(query.size()).map(this::entry).toList();
-        return new Page(entries, rows.size() > query.size() ? entries.getLast().id() : null);
+        return Page.afterKey(rows.stream().map(this::entry).toList(), query.paging(), Entry::id);
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {
