@@ -66,16 +66,24 @@ class ListPagingTest {
                     .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad.getKey()));
         }
         list(group, null, 1001).statusCode(400).body("errors[0].field", equalTo("size"));
+        ApplicationSubmissionTest.urn(); // two schools named "Primary ...", so that the search has a second page
+        ApplicationSubmissionTest.urn();
         // A cursor of another list (an offset where a key is read) is not taken for one of this list's.
         String offsetCursor = given().queryParam("name", "Primary").queryParam("size", 1).get("/api/v1/schools")
                 .then().statusCode(200).extract().path("next");
         assertThat(offsetCursor).isNotNull();
         list(group, offsetCursor, 2).statusCode(400).body("errors[0].field", equalTo("cursor"));
+        // Nor one of the same list filtered otherwise: its position means nothing there.
+        given().queryParam("name", "Prim").queryParam("size", 1).queryParam("cursor", offsetCursor).get("/api/v1/schools")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        given().queryParam("size", 1).queryParam("cursor", offsetCursor).queryParam("name", "Primary").get("/api/v1/schools")
+                .then().statusCode(200);
     }
 
     @Test
     void aCallerOnVersion1GetsTheWholeListAsAnArrayToldUntilWhen() {
         UUID group = WorkGroups.openGroup(HUB, 1);
+        ApplicationSubmissionTest.urn(); // with the three below, schools named "Primary ..." for the search
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(TestTokens.hubWebsite(HUB)).contentType(ContentType.JSON)
                     .body(ApplicationForms.valid(ApplicationSubmissionTest.urn()))
@@ -100,6 +108,7 @@ class ListPagingTest {
 
     @Test
     void theSchoolSearchsFormerLimitIsStillTakenAndSaysItWillGo() {
+        ApplicationSubmissionTest.urn(); // a school named "Primary ..."
         given().queryParam("name", "Primary").queryParam("limit", 1).get("/api/v1/schools").then().statusCode(200)
                 .body("items", hasSize(1)).body("size", equalTo(1)).header("Sunset", notNullValue());
         given().queryParam("name", "Primary").queryParam("size", 1).get("/api/v1/schools").then().statusCode(200)
@@ -120,6 +129,11 @@ class ListPagingTest {
         given().auth().oauth2(TestTokens.programmeAdmin()).header("API-Version", "1")
                 .get("/api/v1/audit/applications-service?size=1&before={id}", firstId + 1).then().statusCode(200)
                 .body("entries[0].id", equalTo((int) firstId)).body("next", not(nullValue())).header("Sunset", notNullValue());
+        given().auth().oauth2(TestTokens.programmeAdmin()).header("API-Version", "1")
+                .get("/api/v1/audit/applications-service?size=1&before=").then().statusCode(200).body("entries", hasSize(1));
+        given().auth().oauth2(TestTokens.programmeAdmin())
+                .get("/api/v1/audit/applications-service?size=1&before=5&cursor={c}", first.get("next")).then()
+                .statusCode(400).body("errors[0].field", equalTo("before"));
     }
 
     private static io.restassured.response.ValidatableResponse list(UUID group, String cursor, int size) {

@@ -131,7 +131,15 @@ class WorkGroupLifecycleTest {
     @Test
     void theFourSeedProgrammesAreThere() {
         given().get("/api/v1/programmes").then().statusCode(200)
-                .body("items.code", org.hamcrest.Matchers.hasItems("MN_RKS1", "MN_KS2", "TFM_DEV", "TFM_SUSTAINING"));
+                .body("items.code", org.hamcrest.Matchers.hasItems("MN_RKS1", "MN_KS2", "TFM_DEV", "TFM_SUSTAINING"))
+                .header("Vary", org.hamcrest.Matchers.containsString("API-Version"));
+        // A website still on version 1: the array it had, with its own ETag (made over what is sent).
+        String etag = given().header("API-Version", "1").get("/api/v1/programmes").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.hasItems("MN_RKS1", "MN_KS2", "TFM_DEV", "TFM_SUSTAINING"))
+                .header("Sunset", org.hamcrest.Matchers.notNullValue()).extract().header("ETag");
+        given().header("API-Version", "1").header("If-None-Match", etag).get("/api/v1/programmes").then().statusCode(304)
+                .header("Vary", org.hamcrest.Matchers.containsString("API-Version"));
+        given().header("If-None-Match", etag).get("/api/v1/programmes").then().statusCode(200);
         given().get("/api/v1/programmes/MN_RKS1").then().statusCode(200)
                 .body("requiredRoles", equalTo(java.util.List.of("LEAD_TEACHER_RECEPTION", "LEAD_TEACHER_YEAR_1",
                         "LEAD_TEACHER_YEAR_2", "MATHS_LEAD", "HEADTEACHER")));

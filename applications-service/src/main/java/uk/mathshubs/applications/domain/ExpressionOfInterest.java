@@ -42,6 +42,6 @@ public class ExpressionOfInterest extends PanacheEntityBase {
     public Instant registeredAt;
 
     public static List<ExpressionOfInterest> forWorkGroup(UUID workGroupId) {
-        return list("workGroupId", Sort.by("registeredAt"), workGroupId);
+        return list("workGroupId", Sort.by("registeredAt").and("id"), workGroupId); // a total order: pages never overlap
     }
 }

@@ -82,7 +82,7 @@ public class ParticipationHistory {
     public List<ParticipationRecord> forSchool(String urn) {
         // SQL, not HQL: Hibernate translates a query with an IN list afresh each time, and every application asks this.
         return ParticipationRecord.getEntityManager().createNativeQuery("""
-                        SELECT * FROM participation_record WHERE urn = ANY(:urns) ORDER BY academic_year, programme_code""",
+                        SELECT * FROM participation_record WHERE urn = ANY(:urns) ORDER BY academic_year, programme_code, id""",
                         ParticipationRecord.class)
                 .setParameter("urns", register.lineage(urn).toArray(String[]::new))
                 .getResultList();

@@ -67,7 +67,9 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "304", description = Conditional.NOT_MODIFIED)
     @ArrayInVersion1
     public Response list(@Context Request request, @BeanParam PageRequest paging) {
-        return conditional.ok(request, Page.of(programmes.list().stream().map(mapper::toView).toList(), paging), PUBLIC_MAX_AGE);
+        List<ProgrammeView> views = programmes.list().stream().map(mapper::toView).toList();
+        // The shape is chosen before the ETag is made (over the bytes sent): version 1's array, else a page.
+        return conditional.ok(request, paging.former() ? views : Page.of(views, paging), PUBLIC_MAX_AGE);
     }
 
     @GET

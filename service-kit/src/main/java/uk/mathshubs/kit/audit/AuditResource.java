@@ -63,7 +63,7 @@ public class AuditResource {
         if (!service.equals(name)) {
             throw new NotFoundException();
         }
-        Long after = before != null ? entryId(before) : paging.afterNumber().isPresent() ? paging.afterNumber().getAsLong() : null;
+        Long after = after(before, paging);
         Page<AuditTrail.Entry> page = trail.entries(new AuditTrail.Query(action, subject, actor, instant("from", from),
                 instant("to", to), after, paging));
         if (paging.former()) {
@@ -85,10 +85,17 @@ public class AuditResource {
     record Version1Page(List<AuditTrail.Entry> entries, Long next) {
     }
 
-    /** A page's next in version 1, as given; anything else is the caller's mistake, named, not a 404. */
-    private static Long entryId(String value) {
+    /** Where the page starts: after the cursor's entry, or version 1's before= (blank: the first page). */
+    private static Long after(String before, PagedInVersion1 paging) {
+        java.util.OptionalLong cursor = paging.afterNumber();
+        if (before == null || before.isBlank()) {
+            return cursor.isPresent() ? cursor.getAsLong() : null;
+        }
+        if (cursor.isPresent()) {
+            throw ProblemException.invalidField("before", "version 1's paging: send cursor or before, not both");
+        }
         try {
-            return Long.valueOf(value.strip());
+            return Long.valueOf(before.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("before", "must be the next of a page this API gave out");
         }

@@ -1,5 +1,9 @@
 package uk.mathshubs.kit.paging;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +30,13 @@ public class ApiVersions {
     public static final String VERSION_1_SUNSET = "2027-06-30";
     private static final Pattern VERSION = Pattern.compile("\\s*(\\d{1,3})(?:\\.\\d{1,3}){0,2}\\s*");
 
+    private static final Map<Method, Boolean> LISTS = new ConcurrentHashMap<>();
+
+    /** Whether a resource method answers a list: it takes the paging parameters. */
+    private static boolean pages(Method method) {
+        return Arrays.stream(method.getParameters()).anyMatch(p -> PageRequest.class.isAssignableFrom(p.getType()));
+    }
+
     /** Whether a request's {@code API-Version} asks for version 1. */
     public static boolean former(String header) {
         if (header == null) {
@@ -50,15 +61,16 @@ public class ApiVersions {
 
     @ServerResponseFilter
     public void answerAsVersion1(ResourceInfo resource, ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getEntity() instanceof Page<?>) {
-            response.getHeaders().add("Vary", HEADER); // one list, two shapes: a cache must keep them apart
+        Method method = resource.getResourceMethod();
+        if (method != null && LISTS.computeIfAbsent(method, ApiVersions::pages)) {
+            // One list, two shapes until the sunset (its 304s too): a cache must keep them apart.
+            response.getHeaders().add("Vary", HEADER);
         }
         if (!former(request.getHeaderString(HEADER))) {
             return;
         }
         Deprecations.headers(VERSION_1_DEPRECATED, VERSION_1_SUNSET).forEach(response.getHeaders()::putSingle);
-        if (response.getEntity() instanceof Page<?> page && resource.getResourceMethod() != null
-                && resource.getResourceMethod().isAnnotationPresent(ArrayInVersion1.class)) {
+        if (response.getEntity() instanceof Page<?> page && method != null && method.isAnnotationPresent(ArrayInVersion1.class)) {
             response.setEntity(page.items(), response.getEntityAnnotations(), response.getMediaType());
         }
     }

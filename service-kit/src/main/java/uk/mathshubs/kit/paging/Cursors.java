@@ -8,6 +8,8 @@ import uk.mathshubs.kit.problem.ProblemException;
 /**
  * The opaque {@code next} of a page: where the next page starts, as an offset into the list (lists read whole or by
  * offset) or as the last key read (lists read in their key's order), base64url so that callers pass it on as it is.
+ * It names the list it belongs to (its path and filters, {@link PageRequest#scope()}): a cursor of another list, or
+ * of the same list filtered otherwise, is refused rather than read as a position in this one.
  */
 final class Cursors {
 
@@ -19,16 +21,16 @@ final class Cursors {
     private Cursors() {
     }
 
-    static String offset(int offset) {
-        return encode(OFFSET + offset);
+    static String offset(String scope, int offset) {
+        return encode(OFFSET + scope + ":" + offset);
     }
 
-    static String key(String key) {
-        return encode(KEY + key);
+    static String key(String scope, String key) {
+        return encode(KEY + scope + ":" + key);
     }
 
-    static int offsetOf(String cursor) {
-        String position = decode(cursor, OFFSET);
+    static int offsetOf(String scope, String cursor) {
+        String position = decode(cursor, OFFSET + scope + ":");
         try {
             int offset = Integer.parseInt(position);
             if (offset >= 0 && offset <= MAX_OFFSET) {
@@ -40,8 +42,8 @@ final class Cursors {
         throw refused();
     }
 
-    static String keyOf(String cursor) {
-        return decode(cursor, KEY);
+    static String keyOf(String scope, String cursor) {
+        return decode(cursor, KEY + scope + ":");
     }
 
     private static String encode(String position) {

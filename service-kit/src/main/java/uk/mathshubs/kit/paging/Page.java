@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code size}: follow {@code next} until it is null.
  */
 public record Page<T>(
-        List<T> items,
-        @Schema(description = "The page size used", example = "100") int size,
+        @Schema(required = true) List<T> items,
+        @Schema(required = true, description = "The page size used", example = "100") int size,
         @Schema(description = "Pass as cursor= for the next page; null on the last page") String next) {
 
     /** A page of a list read whole (the lists that stay short: a Work Group's sessions, a register), cut at the request's place. */
@@ -29,7 +29,7 @@ public record Page<T>(
         if (rows.size() <= size) {
             return new Page<>(List.copyOf(rows), size, null);
         }
-        return new Page<>(List.copyOf(rows.subList(0, size)), size, Cursors.offset(request.offset() + size));
+        return new Page<>(List.copyOf(rows.subList(0, size)), size, Cursors.offset(request.scope(), request.offset() + size));
     }
 
     /**
@@ -42,7 +42,7 @@ public record Page<T>(
             return new Page<>(List.copyOf(rows), size, null);
         }
         List<T> items = List.copyOf(rows.subList(0, size));
-        return new Page<>(items, size, Cursors.key(String.valueOf(key.apply(items.getLast()))));
+        return new Page<>(items, size, Cursors.key(request.scope(), String.valueOf(key.apply(items.getLast()))));
     }
 
     /** The same page with its items made into something else (entities into views), a list at a time. */

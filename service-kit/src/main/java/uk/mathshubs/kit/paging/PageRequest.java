@@ -2,9 +2,13 @@ package uk.mathshubs.kit.paging;
 
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -19,6 +23,8 @@ public class PageRequest {
 
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
+    /** The paging's own parameters (version 1's included): a next page changes them, not the list. */
+    private static final Set<String> PAGING = Set.of("cursor", "size", "page", "limit", "before");
 
     @Parameter(description = "The previous page's next; leave out for the first page")
     @QueryParam("cursor")
@@ -31,6 +37,10 @@ public class PageRequest {
     @Parameter(hidden = true)
     @HeaderParam(ApiVersions.HEADER)
     String version;
+
+    /** The request, for the list its cursors belong to. */
+    @Context
+    UriInfo uri;
 
     public PageRequest() {
     }
@@ -58,13 +68,13 @@ public class PageRequest {
 
     /** Where a list read whole or by offset starts (0 on the first page). */
     public int offset() {
-        return cursor == null || cursor.isBlank() || former() ? 0 : Cursors.offsetOf(cursor);
+        return cursor == null || cursor.isBlank() || former() ? 0 : Cursors.offsetOf(scope(), cursor);
     }
 
     /** The key a list read in its key's order continues after; empty on the first page. */
     public Optional<String> after() {
         return cursor == null || cursor.isBlank() || former() ? Optional.empty()
-                : Optional.of(Cursors.keyOf(cursor));
+                : Optional.of(Cursors.keyOf(scope(), cursor));
     }
 
     /** The key of a list read in a numeric key's order (an arrival, an id) that it continues after. */
@@ -81,6 +91,23 @@ public class PageRequest {
     /** Whether the caller asked for the API's version 1, whose lists were not paged. */
     public boolean former() {
         return ApiVersions.former(version);
+    }
+
+    /**
+     * The list a cursor belongs to: the path and every query parameter but the paging's own, as a short hash (empty
+     * for a request made in code). Parameters are compared sorted, so their order in the address does not matter.
+     */
+    String scope() {
+        if (uri == null) {
+            return "";
+        }
+        StringBuilder list = new StringBuilder(uri.getPath());
+        new TreeMap<>(uri.getQueryParameters()).forEach((name, values) -> {
+            if (!PAGING.contains(name)) {
+                list.append('&').append(name).append('=').append(values);
+            }
+        });
+        return Integer.toHexString(list.toString().hashCode());
     }
 
     /** The cursor the caller sent, if any. */
