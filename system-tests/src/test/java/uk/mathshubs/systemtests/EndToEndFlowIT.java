@@ -29,7 +29,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -42,14 +45,19 @@ import uk.mathshubs.testsupport.openapi.OpenApiValidationFilter;
  * and real PostgreSQL: a Work Group is published, listed, applied for and accepted, and the school's
  * people end up enrolled in its sessions in the scheduling service.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndFlowIT {
 
     private static Platform platform;
+    private static OtlpReceiver traces;
 
     @BeforeAll
     static void up() throws Exception {
+        // Every process sends its spans to a receiver of the test's (PLATFORM_OTLP_ENDPOINT, as ops point them at a collector).
+        traces = new OtlpReceiver();
         // In sandbox mode, as a website developer runs it (./platform up --sandbox): X-With-Server-Date moves "now".
-        platform = Platform.up(Path.of(System.getProperty("platform.home", "target/platform")), Map.of("PLATFORM_SANDBOX", "1"));
+        platform = Platform.up(Path.of(System.getProperty("platform.home", "target/platform")),
+                Map.of("PLATFORM_SANDBOX", "1", "PLATFORM_OTLP_ENDPOINT", traces.endpoint()));
         // Every call below is held to the aggregated document the gateway serves, as the services' tests are to theirs.
         if (!RestAssured.filters().contains(OpenApiValidationFilter.INSTANCE)) {
             RestAssured.filters(OpenApiValidationFilter.INSTANCE);
@@ -58,6 +66,9 @@ class EndToEndFlowIT {
 
     @AfterAll
     static void down() throws Exception {
+        if (traces != null) {
+            traces.close();
+        }
         if (platform == null) {
             return;
         }
@@ -257,6 +268,97 @@ class EndToEndFlowIT {
         given().auth().oauth2(admin.substring(0, admin.length() - 4) + "AAAA")
                 .get(platform.gateway() + "/api/v1/work-groups")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /**
+     * One application is one trace: the website's POST through the gateway, the intake, the allocator placing it, its
+     * events across Kafka into the catalogue's places and the scheduling service's enrolment, and its mails, each
+     * span the child of one in the same trace. No span's name or attributes carries a person's name, address or TRN,
+     * nor the school's secret.
+     */
+    @Test
+    void oneApplicationIsOneTraceFromItsPostToItsEnrolmentAndItsMails() {
+        String admin = platform.passwordToken("ncetm.admin");
+        String website = platform.clientToken("hub-website-central", "central-website-secret");
+        String urn = String.valueOf(600_000 + RANDOM.nextInt(100_000));
+        given().auth().oauth2(admin).contentType("text/csv; charset=ISO-8859-1")
+                .body(Schools.register(Map.of(urn, "Tracy Lane Primary School"))).post(platform.gateway() + "/api/v1/schools/import")
+                .then().statusCode(200);
+        String group = given().get(platform.gateway() + "/api/v1/work-groups?hub=CENTRAL&programme=MN_RKS1&openNow=true&hasPlaces=true")
+                .then().statusCode(200).extract().path("items[0].id");
+        // The website's own trace, continued by the gateway (W3C traceparent).
+        String traceId = String.format("%016x%016x", RANDOM.nextLong(), RANDOM.nextLong());
+        String websiteSpan = String.format("%016x", RANDOM.nextLong() | 1);
+        Map<String, Object> form = Schools.application(urn);
+        String secret = given().auth().oauth2(website).header("traceparent", "00-" + traceId + "-" + websiteSpan + "-01")
+                .contentType(ContentType.JSON).body(form)
+                .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group).then().statusCode(201)
+                .extract().path("secret");
+        await().atMost(Duration.ofSeconds(30)).until(() -> people(admin, group, urn).size() == 5);
+
+        // Exported within a second or so of each span's end.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> trace = traces.spans().stream().filter(span -> span.traceId().equals(traceId)).toList();
+            assertThat(trace).extracting(span -> span.service() + " " + span.kind() + " " + span.name()).contains(
+                    "gateway SPAN_KIND_SERVER POST /api/v1/work-groups/{id}/applications",
+                    "gateway SPAN_KIND_CLIENT POST",
+                    "applications-service SPAN_KIND_SERVER POST /api/v1/work-groups/{id}/applications",
+                    "applications-service SPAN_KIND_INTERNAL allocate a place",
+                    "applications-service SPAN_KIND_PRODUCER publish applications.applications",
+                    "programme-catalogue-service SPAN_KIND_CONSUMER apply uk.mathshubs.applications.application.accepted.v1",
+                    "scheduling-service SPAN_KIND_CONSUMER apply uk.mathshubs.applications.application.accepted.v1");
+            assertThat(trace).anySatisfy(span -> assertThat(span.service() + " " + span.kind() + " " + span.name())
+                    .startsWith("applications-service SPAN_KIND_CLIENT send mail"));
+            // One tree: every span's parent is in the trace, but the website's own span the gateway continued.
+            java.util.Set<String> ids = trace.stream().map(OtlpReceiver.ReceivedSpan::spanId).collect(java.util.stream.Collectors.toSet());
+            ids.add(websiteSpan);
+            assertThat(trace).allSatisfy(span -> assertThat(ids).as(span.name() + "'s parent").contains(span.parentSpanId()));
+        });
+        List<String> personal = new java.util.ArrayList<>(List.of(secret, "Ann Head", "head" + urn + "@school.example",
+                "Rita Reception", "Yusuf One", "Yolanda Two", "Sam Wycherley", "@school.example", "2345678", "3456789", "4567890", "1234567"));
+        assertThat(traces.spans()).allSatisfy(span -> assertThat(span.text()).as(span.service() + " " + span.name())
+                .doesNotContain(personal));
+    }
+
+    /**
+     * What ops is shown and paged on (the prod overlay's dashboards and alerts) reads figures the running processes
+     * really export: each dashboard's from its own component, each alert's from at least one. Runs last, once the
+     * other tests have applied, accepted and enrolled (some series start at a component's first such event).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyFigureTheDashboardsAndAlertsReadIsExportedByTheComponentsThemselves() throws Exception {
+        Path prod = platform.root().resolve("deploy/k8s/overlays/prod");
+        Map<String, String> exported = new HashMap<>();
+        for (String component : List.of("gateway", "programme-catalogue-service", "applications-service", "scheduling-service")) {
+            String port = "PLATFORM_" + switch (component) {
+                case "programme-catalogue-service" -> "CATALOGUE";
+                case "applications-service" -> "APPLICATIONS";
+                case "scheduling-service" -> "SCHEDULING";
+                default -> "GATEWAY";
+            } + "_MANAGEMENT_PORT";
+            exported.put(component, given().get("http://127.0.0.1:" + platform.port(port) + "/q/metrics").then().statusCode(200)
+                    .extract().asString());
+            String dashboard = Files.readString(prod.resolve("dashboards/" + component + ".json"));
+            assertThat(metricNames(dashboard)).as("the %s dashboard's figures", component).isNotEmpty()
+                    .allSatisfy(name -> assertThat(exported.get(component)).as("%s exports %s", component, name)
+                            .containsPattern("(?m)^" + name + "[{ ]"));
+        }
+        assertThat(metricNames(Files.readString(prod.resolve("alerts.yaml")))).isNotEmpty().allSatisfy(name -> assertThat(
+                exported.values().stream().anyMatch(metrics -> java.util.regex.Pattern.compile("(?m)^" + name + "[{ ]").matcher(metrics).find()))
+                .as("a component exports %s (or kube-state-metrics does)", name).isTrue());
+    }
+
+    /** The metric names a PromQL text reads (a name before its label matchers), but kube-state-metrics' and Prometheus' own. */
+    private static java.util.Set<String> metricNames(String promql) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("([a-z_][a-z0-9_]*)\\{").matcher(promql);
+        while (name.find()) {
+            if (!name.group(1).startsWith("kube_") && !name.group(1).equals("up")) {
+                names.add(name.group(1));
+            }
+        }
+        return names;
     }
 
     @Test

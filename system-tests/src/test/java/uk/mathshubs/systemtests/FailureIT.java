@@ -200,6 +200,10 @@ class FailureIT {
                 PEOPLE, deadLetters.size());
         // At least once, like every delivery: a rebalance at the wrong moment can dead-letter it twice.
         assertThat(deadLetters).isNotEmpty();
+        // Ops hears of it: the scheduling service counts what it dead-lettered, the figure the prod overlay alerts on.
+        String metrics = given().get("http://127.0.0.1:" + platform.port("PLATFORM_SCHEDULING_MANAGEMENT_PORT") + "/q/metrics")
+                .then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("mathshubs_messages_dead_lettered_total\\{[^}]*topic=\"applications\\.applications\"[^}]*} [1-9]");
     }
 
     @Test

@@ -82,6 +82,11 @@ final class Platform implements AutoCloseable {
         return home;
     }
 
+    /** The repository the platform runs from. */
+    Path root() {
+        return root;
+    }
+
     /** A demo user's token, through the public sign-in client (password demo-password). */
     String passwordToken(String user) {
         return io.restassured.RestAssured.given().formParams(Map.of("grant_type", "password", "client_id", "maths-hubs-cli",

@@ -15,6 +15,9 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -24,8 +27,10 @@ import uk.mathshubs.applications.domain.ApplicationDecision;
 import uk.mathshubs.applications.domain.ApplicationStatus;
 import uk.mathshubs.applications.domain.WorkGroup;
 import uk.mathshubs.applications.events.ApplicationEvents;
+import uk.mathshubs.applications.metrics.ApplicationMetrics;
 import uk.mathshubs.kit.outbox.Outbox;
 import uk.mathshubs.kit.relay.BatchDrainer;
+import uk.mathshubs.kit.tracing.TraceContexts;
 
 /**
  * Gives places to the applications received, behind the requests that took them: per Work Group, a batch at a time,
@@ -54,10 +59,14 @@ public class Allocator {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final ApplicationMetrics metrics;
+    private final Tracer tracer;
     private final BatchDrainer drainer;
 
     public Allocator(ArrivalOrder arrivals, Places places, ApplicationEvents events, Outbox outbox, EntityManager entityManager,
-            Clock clock, ApplicationsConfig config) {
+            Clock clock, ApplicationMetrics metrics, Tracer tracer, ApplicationsConfig config) {
+        this.metrics = metrics;
+        this.tracer = tracer;
         this.arrivals = arrivals;
         this.places = places;
         this.events = events;
@@ -111,15 +120,15 @@ public class Allocator {
 
     /** One batch of a group, up to {@code horizon} in the arrival order; 0 when another transaction holds the group. */
     int allocate(UUID groupId, long horizon) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Placed placed = QuarkusTransaction.requiringNew().call(() -> {
             Optional<Places.Count> count = places.lockUnlessBusy(groupId);
             if (count.isEmpty()) {
-                return 0;
+                return Placed.NONE;
             }
             WorkGroup group = WorkGroup.findById(groupId);
             List<Application> batch = received(group, horizon);
             if (batch.isEmpty()) {
-                return 0;
+                return Placed.NONE;
             }
             int free = count.get().free();
             int waiting = count.get().waiting();
@@ -128,21 +137,41 @@ public class Allocator {
                 int position = waiting;
                 int left = free;
                 for (Application application : batch) {
-                    if (left > 0) {
-                        left--;
-                        application.moveTo(ApplicationStatus.ACCEPTED, null, ApplicationDecision.PLATFORM, now);
-                        events.accepted(application, group);
-                    } else {
-                        application.moveTo(ApplicationStatus.WAITLISTED, null, ApplicationDecision.PLATFORM, now);
-                        application.waitingListPosition = ++position;
-                        events.waitlisted(application, group);
+                    // In the trace of the request that took it in: its acceptance is part of the same story.
+                    Span span = tracer.spanBuilder("allocate a place").setParent(TraceContexts.parent(application.traceparent))
+                            .setAttribute("allocation.policy", group.allocationPolicy).startSpan();
+                    try (Scope scope = span.makeCurrent()) {
+                        if (left > 0) {
+                            left--;
+                            application.moveTo(ApplicationStatus.ACCEPTED, null, ApplicationDecision.PLATFORM, now);
+                            events.accepted(application, group);
+                        } else {
+                            application.moveTo(ApplicationStatus.WAITLISTED, null, ApplicationDecision.PLATFORM, now);
+                            application.waitingListPosition = ++position;
+                            events.waitlisted(application, group);
+                        }
+                    } finally {
+                        span.end();
                     }
                 }
             });
             int taken = Math.min(free, batch.size());
             places.add(groupId, taken, batch.size() - taken);
-            return batch.size();
+            return new Placed(group.programmeCode, taken, batch.size() - taken);
         });
+        if (placed.total() > 0) {
+            metrics.allocated(placed.programme(), placed.accepted(), placed.waitlisted());
+        }
+        return placed.total();
+    }
+
+    /** What one committed batch gave: places and waiting-list places, in a programme. */
+    private record Placed(String programme, int accepted, int waitlisted) {
+        static final Placed NONE = new Placed(null, 0, 0);
+
+        int total() {
+            return accepted + waitlisted;
+        }
     }
 
     /** The group's next batch: locked, in arrival order, or by priority then arrival for a priority-rules group. */

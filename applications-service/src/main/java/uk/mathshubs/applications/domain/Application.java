@@ -101,6 +101,10 @@ public class Application extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public Long arrival;
 
+    /** The trace of the request that took it in (W3C traceparent; null with tracing off): the allocator places it in that trace. */
+    @Column(updatable = false)
+    public String traceparent;
+
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 

@@ -36,6 +36,7 @@ import uk.mathshubs.applications.domain.eligibility.Condition;
 import uk.mathshubs.applications.domain.eligibility.Eligibility;
 import uk.mathshubs.applications.domain.eligibility.RuleSet;
 import uk.mathshubs.applications.events.ApplicationEvents;
+import uk.mathshubs.applications.metrics.ApplicationMetrics;
 import uk.mathshubs.contracts.ParticipantRole;
 import uk.mathshubs.kit.ids.TimeOrderedIds;
 import uk.mathshubs.kit.paging.Page;
@@ -44,6 +45,7 @@ import uk.mathshubs.kit.problem.Constraints;
 import uk.mathshubs.kit.problem.Problem;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
+import uk.mathshubs.kit.tracing.TraceContexts;
 
 /** Schools applying for places, and who may see which application. */
 @ApplicationScoped
@@ -56,6 +58,7 @@ public class ApplicationService {
 
     private final ArrivalOrder arrivals;
     private final Event<Allocator.Due> allocationDue;
+    private final Event<ApplicationMetrics.Received> received;
     private final EligibilityService eligibility;
     private final Confirmations confirmations;
     private final ApplicationEvents events;
@@ -63,10 +66,12 @@ public class ApplicationService {
     private final Caller caller;
     private final Clock clock;
 
-    public ApplicationService(ArrivalOrder arrivals, Event<Allocator.Due> allocationDue, EligibilityService eligibility,
-            Confirmations confirmations, ApplicationEvents events, StatelessSession rows, Caller caller, Clock clock) {
+    public ApplicationService(ArrivalOrder arrivals, Event<Allocator.Due> allocationDue, Event<ApplicationMetrics.Received> received,
+            EligibilityService eligibility, Confirmations confirmations, ApplicationEvents events, StatelessSession rows, Caller caller,
+            Clock clock) {
         this.arrivals = arrivals;
         this.allocationDue = allocationDue;
+        this.received = received;
         this.eligibility = eligibility;
         this.confirmations = confirmations;
         this.events = events;
@@ -115,6 +120,7 @@ public class ApplicationService {
         String secret = randomSecret();
         Application application = newApplication(group, request, secret);
         application.arrival = arrivals.take(group.id);
+        application.traceparent = TraceContexts.current();
         application.eligibility = answer;
         application.eligibilityOutcome = answer.outcome();
         application.priority = answer.priority();
@@ -132,6 +138,7 @@ public class ApplicationService {
         rows.insertMultiple(application.people);
         events.submitted(application, group);
         List<CommitmentConfirmation> requested = confirmations.request(application, group);
+        received.fire(new ApplicationMetrics.Received(group.programmeCode, answer.outcome()));
         return new Submission(application, Optional.of(secret), requested, group.confirmationDate);
     }
 
@@ -156,8 +163,10 @@ public class ApplicationService {
         return WorkGroup.<WorkGroup>findByIdOptional(workGroupId).map(group -> {
             requireActsFor(group.hubCode);
             long after = paging.afterNumber().orElse(Long.MIN_VALUE);
-            List<Application> rows = Application.<Application>find("workGroupId = ?1 and arrival > ?2", Sort.by("arrival"),
-                    workGroupId, after).range(0, paging.size()).list();
+            // Up to the arrival horizon only: numbers are taken in one order and committed in another, so a page must
+            // not end past one still being written, or the next page (after its last number) would never show it.
+            List<Application> rows = Application.<Application>find("workGroupId = ?1 and arrival > ?2 and arrival <= ?3",
+                    Sort.by("arrival"), workGroupId, after, arrivals.horizon(workGroupId)).range(0, paging.size()).list();
             return Page.afterKey(rows, paging, a -> a.arrival);
         });
     }

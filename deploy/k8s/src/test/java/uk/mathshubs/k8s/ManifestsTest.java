@@ -41,6 +41,8 @@ class ManifestsTest {
                 "NetworkPolicy", "PodDisruptionBudget", "Service", "ServiceAccount"));
         if ("dev".equals(overlay)) {
             kinds.add("Secret");
+        } else {
+            kinds.addAll(Set.of("PodMonitor", "PrometheusRule")); // scraping and alerts: the production monitoring's
         }
         Set<String> rendered = docs.stream().map(Manifests::kind).collect(Collectors.toCollection(TreeSet::new));
         assertThat(rendered).isEqualTo(kinds);

@@ -309,6 +309,9 @@ final class Rules {
         }
     }
 
+    /** OTLP over HTTP: the only port of the monitoring namespace's trace collector a component may reach. */
+    private static final int OTLP_HTTP_PORT = 4318;
+
     /** The services that send email, and so may reach the SMTP relay outside the cluster. */
     private static final Set<String> MAIL_SENDERS = Set.of("applications-service", "scheduling-service");
 
@@ -331,10 +334,16 @@ final class Rules {
                     problem(policy + ": lets " + source + " reach addresses outside the cluster (only the mail senders' SMTP relay on 587 may)");
                 }
             } else if (peer.has("namespaceSelector")) {
-                boolean dns = "kube-system".equals(peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText())
+                String namespace = peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText();
+                boolean dns = "kube-system".equals(namespace)
                         && "kube-dns".equals(peer.path("podSelector").path("matchLabels").path("k8s-app").asText());
-                if (!dns) {
-                    problem(policy + ": lets " + source + " reach another namespace (only kube-dns)");
+                boolean traces = "monitoring".equals(namespace)
+                        && "opentelemetry-collector".equals(peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText())
+                        && !rule.path("ports").isEmpty() && StreamSupport.stream(rule.path("ports").spliterator(), false)
+                                .allMatch(p -> p.path("port").asInt() == OTLP_HTTP_PORT);
+                if (!dns && !traces) {
+                    problem(policy + ": lets " + source + " reach another namespace (only kube-dns, and the trace collector on "
+                            + OTLP_HTTP_PORT + ")");
                 }
             } else {
                 Set<String> to = selected(peer.path("podSelector"), pods);

@@ -84,6 +84,12 @@ final class Schemas {
         schemas.kubernetes("networking.k8s.io/v1", "Ingress", Ingress.class,
                 "spec.rules[].http", "paths", "spec.rules[].http.paths[]", "pathType,backend");
 
+        // The Prometheus Operator's kinds, from fabric8's model of them (openshift-model-monitoring: the same CRDs).
+        schemas.kubernetes("monitoring.coreos.com/v1", "PodMonitor", io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class,
+                "spec", "selector", "spec.podMetricsEndpoints[]", "port");
+        schemas.kubernetes("monitoring.coreos.com/v1", "PrometheusRule", io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class,
+                "spec.groups[]", "name,rules", "spec.groups[].rules[]", "expr");
+
         Map<String, Class<?>> strimzi = new LinkedHashMap<>();
         strimzi.put("Kafka", Kafka.class);
         strimzi.put("KafkaNodePool", KafkaNodePool.class);

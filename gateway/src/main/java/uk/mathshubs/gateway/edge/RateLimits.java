@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
@@ -21,13 +22,20 @@ import uk.mathshubs.security.RateLimiter;
 @ApplicationScoped
 public class RateLimits {
 
+    /** Refusals counted per client (the token's azp; anonymous and refused callers together), for ops. */
+    static final String REFUSED = "mathshubs.requests.rate.limited";
+    private static final String ANONYMOUS = "anonymous";
+
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     private final GatewayConfig.RateLimitsConfig config;
     private final Problems problems;
+    private final MeterRegistry metrics;
 
-    public RateLimits(GatewayConfig config, Problems problems) {
+    public RateLimits(GatewayConfig config, Problems problems, MeterRegistry metrics) {
         this.config = config.rateLimits();
         this.problems = problems;
+        this.metrics = metrics;
+        metrics.counter(REFUSED, "client", ANONYMOUS); // the series exists, at 0, before the first refusal
     }
 
     public void check(RoutingContext ctx) {
@@ -42,7 +50,7 @@ public class RateLimits {
                 .orElseGet(() -> config.anonymousPerAddress().policy());
         // Counted per client and per whom its token was issued for: every member of staff signs in through one client.
         String key = token.map(t -> "client:" + client(t) + ":" + t.getSubject()).orElseGet(() -> byAddress(ctx));
-        if (admitted(ctx, key, policy)) {
+        if (admitted(ctx, key, policy, token.map(RateLimits::client).orElse(ANONYMOUS))) {
             ctx.next();
         }
     }
@@ -53,14 +61,15 @@ public class RateLimits {
      * its 401); otherwise the 429 has been sent.
      */
     public boolean admitRefused(RoutingContext ctx) {
-        return !config.enabled() || admitted(ctx, byAddress(ctx), config.anonymousPerAddress().policy());
+        return !config.enabled() || admitted(ctx, byAddress(ctx), config.anonymousPerAddress().policy(), ANONYMOUS);
     }
 
-    private boolean admitted(RoutingContext ctx, String key, RateLimiter.Policy policy) {
+    private boolean admitted(RoutingContext ctx, String key, RateLimiter.Policy policy, String client) {
         RateLimiter.Decision decision = limiter.acquire(key, policy);
         ctx.response().putHeader("RateLimit-Limit", String.valueOf(policy.limit()))
                 .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
         if (!decision.allowed()) {
+            metrics.counter(REFUSED, "client", client).increment();
             problems.tooManyRequests(ctx, decision.retryAfterSeconds(), policy);
         }
         return decision.allowed();

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -27,12 +28,18 @@ import uk.mathshubs.security.RateLimiter;
 public class RateLimits {
 
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
+    /** Refusals counted per client (the token's azp; anonymous callers together), for ops. */
+    static final String REFUSED = "mathshubs.requests.rate.limited";
+
     private final RateLimitsConfig config;
     private final CurrentIdentityAssociation identities;
+    private final MeterRegistry metrics;
 
-    public RateLimits(RateLimitsConfig config, CurrentIdentityAssociation identities) {
+    public RateLimits(RateLimitsConfig config, CurrentIdentityAssociation identities, MeterRegistry metrics) {
         this.config = config;
         this.identities = identities;
+        this.metrics = metrics;
+        metrics.counter(REFUSED, "client", ANONYMOUS); // the series exists, at 0, before the first refusal
     }
 
     /** Counts the request against its caller: empty when within the allowance, else the 429 to answer. */
@@ -44,7 +51,7 @@ public class RateLimits {
             Optional<String> client = client(identity);
             RateLimiter.Policy policy = client.isPresent() ? config.perClient() : config.anonymousPerAddress();
             String key = client.map(id -> "client:" + id).orElseGet(() -> byAddress(request));
-            return Optional.ofNullable(refusal(limiter.acquire(key, policy), policy, request));
+            return Optional.ofNullable(refusal(limiter.acquire(key, policy), policy, request, clientName(identity)));
         });
     }
 
@@ -54,13 +61,14 @@ public class RateLimits {
             return Optional.empty();
         }
         return Optional.ofNullable(refusal(limiter.acquire(byAddress(request), config.anonymousPerAddress()),
-                config.anonymousPerAddress(), request));
+                config.anonymousPerAddress(), request, ANONYMOUS));
     }
 
-    private static Response refusal(RateLimiter.Decision decision, RateLimiter.Policy policy, HttpServerRequest request) {
+    private Response refusal(RateLimiter.Decision decision, RateLimiter.Policy policy, HttpServerRequest request, String client) {
         if (decision.allowed()) {
             return null;
         }
+        metrics.counter(REFUSED, "client", client).increment();
         long seconds = decision.retryAfterSeconds();
         String path = request.path();
         Problem problem = new Problem(Problem.type("too-many-requests"), "Too many requests", 429, policy.refusal(seconds),
@@ -70,6 +78,16 @@ public class RateLimits {
 
     private static String byAddress(HttpServerRequest request) {
         return "address:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+    }
+
+    private static final String ANONYMOUS = "anonymous";
+
+    /** The client alone (a few websites and integrations), never the user: a label with few values. */
+    private static String clientName(SecurityIdentity identity) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getClaim("azp") == null) {
+            return ANONYMOUS;
+        }
+        return token.<String>getClaim("azp");
     }
 
     /** The client the token was issued to and whom for: staff all sign in through one client, each is counted alone. */

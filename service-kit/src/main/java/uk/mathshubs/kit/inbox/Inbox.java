@@ -18,10 +18,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.kit.tracing.TraceContexts;
 
 /**
  * What every consumer does around its own work, written once. A batch of records from Kafka (CloudEvents in binary
@@ -35,12 +43,19 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+    /** Counted per consumer and topic, for ops: anything dead-lettered is an alert (a poison message to look at). */
+    static final String DEAD_LETTERED = "mathshubs.messages.dead.lettered";
+
     private final ProcessedEvents processed;
     private final EventPayloads payloads;
+    private final MeterRegistry metrics;
+    private final Tracer tracer;
 
-    public Inbox(ProcessedEvents processed, EventPayloads payloads) {
+    public Inbox(ProcessedEvents processed, EventPayloads payloads, MeterRegistry metrics, Tracer tracer) {
         this.processed = processed;
         this.payloads = payloads;
+        this.metrics = metrics;
+        this.tracer = tracer;
     }
 
     /** One event as a consumer sees it. */
@@ -50,12 +65,16 @@ public class Inbox {
         private final EventType type;
         private final Instant time;
         private final String payload;
+        private final String topic;
+        private final String traceparent;
 
-        Event(String id, EventType type, Instant time, String payload) {
+        Event(String id, EventType type, Instant time, String payload, String topic, String traceparent) {
             this.id = id;
             this.type = type;
             this.time = time;
             this.payload = payload;
+            this.topic = topic;
+            this.traceparent = traceparent;
         }
 
         public String id() {
@@ -83,6 +102,9 @@ public class Inbox {
     public CompletionStage<Void> deliver(String consumer, KafkaRecordBatch<String, String> batch, Set<EventType> handled,
             Consumer<Event> apply) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
+        if (!records.isEmpty()) {
+            deadLettered(consumer, records.getFirst().getTopic()); // the series exists, at 0, before the first dead letter
+        }
         try {
             QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, records, handled, apply));
             return acknowledge(records.stream().map(KafkaRecord::ack).toList());
@@ -99,10 +121,15 @@ public class Inbox {
             } catch (RuntimeException e) {
                 LOG.errorf("%s: %s %s on %s-%d cannot be applied, dead-lettering it: %s", consumer, header(record, "ce_type"),
                         header(record, "ce_id"), record.getTopic(), record.getPartition(), e);
+                deadLettered(consumer, record.getTopic()).increment();
                 outcomes.add(record.nack(e));
             }
         }
         return acknowledge(outcomes);
+    }
+
+    private Counter deadLettered(String consumer, String topic) {
+        return metrics.counter(DEAD_LETTERED, "consumer", consumer, "topic", topic);
     }
 
     private void applyOnce(String consumer, List<KafkaRecord<String, String>> records, Set<EventType> handled, Consumer<Event> apply) {
@@ -115,13 +142,35 @@ public class Inbox {
             }
             String time = header(record, "ce_time");
             events.putIfAbsent(id, new Event(id, type.get(), time == null ? null : OffsetDateTime.parse(time).toInstant(),
-                    record.getPayload()));
+                    record.getPayload(), record.getTopic(), header(record, "ce_traceparent")));
         }
         if (events.isEmpty()) {
             return;
         }
         Set<String> firstDeliveries = processed.firstDeliveries(consumer, events.keySet());
-        events.values().stream().filter(event -> firstDeliveries.contains(event.id())).forEach(apply);
+        events.values().stream().filter(event -> firstDeliveries.contains(event.id())).forEach(event -> traced(consumer, event, apply));
+    }
+
+    /**
+     * Applies one event in a consumer span, a child of the producer's (the record's {@code ce_traceparent}): what the
+     * consumer writes (its own events, its mails) then carries the same trace on.
+     */
+    private void traced(String consumer, Event event, Consumer<Event> apply) {
+        Span span = tracer.spanBuilder("apply " + event.type().type()).setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContexts.parent(event.traceparent))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", event.topic)
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.message.id", event.id())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            apply.accept(event);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName()); // the message may quote personal data
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private static String header(KafkaRecord<String, String> record, String name) {

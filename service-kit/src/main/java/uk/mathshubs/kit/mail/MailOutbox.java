@@ -18,6 +18,7 @@ import org.hibernate.Session;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import uk.mathshubs.kit.ids.TimeOrderedIds;
+import uk.mathshubs.kit.tracing.TraceContexts;
 
 /**
  * Writes emails into the {@code notification} table in the caller's transaction: the change that causes a mail and
@@ -51,8 +52,9 @@ public class MailOutbox {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO notification (id, kind, recipient, %s, %s, subject, body,
-                        attachment_name, attachment_type, attachment_content, created_at, next_attempt_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(table.personColumn(), table.aboutColumn()))) {
+                        attachment_name, attachment_type, attachment_content, created_at, next_attempt_at, traceparent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(table.personColumn(), table.aboutColumn()))) {
+                String traceparent = TraceContexts.current(); // the sending continues the trace of what asked for the mail
                 for (OutgoingMail mail : mails) {
                     insert.setObject(1, TimeOrderedIds.next());
                     insert.setString(2, mail.kind());
@@ -66,6 +68,7 @@ public class MailOutbox {
                     insert.setString(10, mail.attachment() == null ? null : mail.attachment().content());
                     insert.setTimestamp(11, now);
                     insert.setTimestamp(12, mail.dueAt() == null ? now : Timestamp.from(mail.dueAt()));
+                    insert.setString(13, traceparent);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -17,9 +17,15 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import uk.mathshubs.kit.tracing.TraceContexts;
 
 /**
  * Sends the mails that are due, a batch at a time: locks them (locked rows skipped, so several instances share the
@@ -39,8 +45,11 @@ public class NotificationDelivery {
     private final ReactiveMailer mailer;
     private final NotificationsConfig config;
     private final Clock clock;
+    private final Tracer tracer;
 
-    public NotificationDelivery(EntityManager entityManager, ReactiveMailer mailer, NotificationsConfig config, Clock clock) {
+    public NotificationDelivery(EntityManager entityManager, ReactiveMailer mailer, NotificationsConfig config, Clock clock,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.config = config;
@@ -58,7 +67,7 @@ public class NotificationDelivery {
         // Sent with the transaction suspended: the mailer's callbacks run on its own threads, which must not join this
         // transaction (its commit would find them still associated with it, and fail).
         List<CompletableFuture<Void>> sending = QuarkusTransaction.suspendingExisting().call(() -> batch.stream()
-                .map(mail -> mailer.send(toMail(mail)).ifNoItem().after(SEND_TIMEOUT).fail().subscribeAsCompletionStage())
+                .map(mail -> traced(mail, mailer.send(toMail(mail)).ifNoItem().after(SEND_TIMEOUT).fail()).subscribeAsCompletionStage())
                 .toList());
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -74,11 +83,23 @@ public class NotificationDelivery {
         return batch.size();
     }
 
+    /** A mail's sending as a client span in the trace that asked for it: its kind and attempt, never its address. */
+    private Uni<Void> traced(Claimed mail, Uni<Void> sending) {
+        Span span = tracer.spanBuilder("send mail " + mail.kind()).setSpanKind(SpanKind.CLIENT)
+                .setParent(TraceContexts.parent(mail.traceparent()))
+                .setAttribute("mail.kind", mail.kind())
+                .setAttribute("mail.attempt", mail.attempt())
+                .startSpan();
+        return sending.onFailure().invoke(failure -> span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName()))
+                .onTermination().invoke(span::end);
+    }
+
     /** The mails due, locked until the transaction ends; locked ones (another sender's) are skipped. */
     private List<Claimed> claim() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT id, kind, recipient, subject, body, attachment_name, attachment_type, attachment_content, attempts
+                SELECT id, kind, recipient, subject, body, attachment_name, attachment_type, attachment_content, attempts,
+                    traceparent
                 FROM notification
                 WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now
                 ORDER BY next_attempt_at
@@ -88,7 +109,8 @@ public class NotificationDelivery {
                 .setParameter("batch", config.batchSize())
                 .getResultList();
         return rows.stream().map(row -> new Claimed((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                (String) row[4], (String) row[5], (String) row[6], (String) row[7], ((Number) row[8]).intValue() + 1)).toList();
+                (String) row[4], (String) row[5], (String) row[6], (String) row[7], ((Number) row[8]).intValue() + 1,
+                (String) row[9])).toList();
     }
 
     /**
@@ -167,6 +189,6 @@ public class NotificationDelivery {
     }
 
     record Claimed(UUID id, String kind, String recipient, String subject, String body, String attachmentName,
-            String attachmentType, String attachmentContent, int attempt) {
+            String attachmentType, String attachmentContent, int attempt, String traceparent) {
     }
 }

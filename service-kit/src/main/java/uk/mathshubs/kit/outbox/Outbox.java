@@ -24,6 +24,7 @@ import uk.mathshubs.contracts.EventSchemas;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.kit.ids.TimeOrderedIds;
+import uk.mathshubs.kit.tracing.TraceContexts;
 
 /**
  * Records events in the caller's transaction, each with its audit entry; {@link OutboxRelay} sends them once it
@@ -38,7 +39,8 @@ public class Outbox {
     /** The event and its audit entry, one statement. */
     private static final String INSERT = """
             WITH event AS (
-                INSERT INTO outbox_event (event_id, type, topic, aggregate_key, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?))
+                INSERT INTO outbox_event (event_id, type, topic, aggregate_key, payload, occurred_at, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?))
             INSERT INTO audit_entry (occurred_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, CAST(? AS jsonb))""";
     private static final Object ANNOUNCED = new Object();
 
@@ -74,7 +76,8 @@ public class Outbox {
         }
         String key = aggregateKey.toString();
         // Every change a service announces is a change to audit: who made it, on what, when.
-        Pending pending = new Pending(TimeOrderedIds.next(), type, key, body.toString(), clock.instant(),
+        // With the trace it belongs to, which the relay continues when it sends the event (null with tracing off).
+        Pending pending = new Pending(TimeOrderedIds.next(), type, key, body.toString(), clock.instant(), TraceContexts.current(),
                 audit.entry(type.type(), key, body));
         List<Pending> open = batch.get();
         if (open != null) {
@@ -131,11 +134,12 @@ public class Outbox {
         insert.setString(4, event.aggregateKey());
         insert.setString(5, event.payload());
         insert.setTimestamp(6, at);
-        insert.setTimestamp(7, Timestamp.from(event.audit().occurredAt()));
-        insert.setString(8, event.audit().actor());
-        insert.setString(9, event.audit().action());
-        insert.setString(10, event.audit().subject());
-        insert.setString(11, event.audit().detail());
+        insert.setString(7, event.traceparent());
+        insert.setTimestamp(8, Timestamp.from(event.audit().occurredAt()));
+        insert.setString(9, event.audit().actor());
+        insert.setString(10, event.audit().action());
+        insert.setString(11, event.audit().subject());
+        insert.setString(12, event.audit().detail());
     }
 
     /** The relay hears of the transaction once, however many events it wrote. */
@@ -147,7 +151,7 @@ public class Outbox {
     }
 
     private record Pending(UUID eventId, EventType type, String aggregateKey, String payload, Instant occurredAt,
-            AuditTrail.Pending audit) {
+            String traceparent, AuditTrail.Pending audit) {
     }
 
     /** Fired inside the transaction; observed after it commits. */

@@ -20,11 +20,17 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import uk.mathshubs.kit.tracing.TraceContexts;
 
 /** Sends one batch of unpublished events, in commit order, and marks them published once Kafka acknowledged them. */
 @ApplicationScoped
@@ -37,6 +43,7 @@ public class OutboxPublisher {
     private final EntityManager entityManager;
     private final MutinyEmitter<String> emitter;
     private final Clock clock;
+    private final Tracer tracer;
     private final URI source;
 
     /**
@@ -44,11 +51,12 @@ public class OutboxPublisher {
      * and was sent again on the next tick, slowly and twice.
      */
     public OutboxPublisher(EntityManager entityManager, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH_SIZE)
-            MutinyEmitter<String> emitter, Clock clock,
+            MutinyEmitter<String> emitter, Clock clock, Tracer tracer,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.entityManager = entityManager;
         this.emitter = emitter;
         this.clock = clock;
+        this.tracer = tracer;
         this.source = URI.create(uk.mathshubs.contracts.EventType.SOURCE_PREFIX + application);
     }
 
@@ -61,7 +69,7 @@ public class OutboxPublisher {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT seq, event_id, type, topic, aggregate_key, payload, occurred_at FROM outbox_event
+                SELECT seq, event_id, type, topic, aggregate_key, payload, occurred_at, traceparent FROM outbox_event
                 WHERE published_at IS NULL ORDER BY seq LIMIT :batch""")
                 .setParameter("batch", BATCH_SIZE).getResultList();
         if (rows.isEmpty()) {
@@ -88,29 +96,47 @@ public class OutboxPublisher {
         return batch.size();
     }
 
+    /**
+     * One event, in the trace of the change that wrote it: a producer span, child of the span that wrote the event,
+     * whose context travels in the record as the CloudEvents distributed-tracing extension ({@code ce_traceparent}).
+     */
     private Uni<Void> send(Unsent event) {
+        Span span = tracer.spanBuilder("publish " + event.topic()).setSpanKind(SpanKind.PRODUCER)
+                .setParent(TraceContexts.parent(event.traceparent()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.message.id", event.eventId().toString())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
+        OutgoingCloudEventMetadataBuilder<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId().toString())
+                .withType(event.type())
+                .withSource(source)
+                .withSubject(event.aggregateKey())
+                .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json");
+        String traceparent = TraceContexts.traceparent(span.getSpanContext());
+        if (traceparent != null) {
+            cloudEvent.withExtension("traceparent", traceparent);
+        }
         Message<String> message = Message.of(event.payload())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(event.eventId().toString())
-                        .withType(event.type())
-                        .withSource(source)
-                        .withSubject(event.aggregateKey())
-                        .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
-                        .withDataContentType("application/json")
-                        .build())
+                .addMetadata(cloudEvent.build())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(event.topic())
                         .withKey(event.aggregateKey())
                         .build());
-        return emitter.sendMessage(message);
+        return emitter.sendMessage(message)
+                .onFailure().invoke(failure -> span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName()))
+                .onTermination().invoke(span::end);
     }
 
     /** An event as read for sending. */
-    private record Unsent(long seq, UUID eventId, String type, String topic, String aggregateKey, String payload, Instant occurredAt) {
+    private record Unsent(long seq, UUID eventId, String type, String topic, String aggregateKey, String payload, Instant occurredAt,
+            String traceparent) {
 
         static Unsent of(Object[] row) {
             return new Unsent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], instant(row[6]));
+                    (String) row[5], instant(row[6]), (String) row[7]);
         }
 
         private static Instant instant(Object value) {

@@ -1,0 +1,6 @@
+-- The trace an event or a mail belongs to (W3C traceparent of the span that wrote it; null with tracing off): the
+-- relays that send them later continue that trace, so one application is one trace from its POST to its mails.
+ALTER TABLE outbox_event ADD COLUMN traceparent text;
+ALTER TABLE notification ADD COLUMN traceparent text;
+-- The request an application arrived with: the allocator places it in that trace.
+ALTER TABLE application ADD COLUMN traceparent text;
