@@ -39,10 +39,11 @@ class OperationsMetricsTest {
         Allocations.settled(group);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            // At least: the allocator may place another test's applications of the programme meanwhile.
             assertThat(value("mathshubs_applications_received_total", "eligibility=\"ELIGIBLE\"", "programme=\"MN_RKS1\""))
-                    .isEqualTo(received + 1);
+                    .isGreaterThanOrEqualTo(received + 1);
             assertThat(value("mathshubs_applications_allocated_total", "outcome=\"ACCEPTED\"", "programme=\"MN_RKS1\""))
-                    .isEqualTo(accepted + 1);
+                    .isGreaterThanOrEqualTo(accepted + 1);
         });
     }
 

@@ -238,11 +238,10 @@ class FailureIT {
         assertThat(answered).hasSize(count);
 
         // After the restart the allocator finishes the job: every application placed once, in arrival order.
-        String list = platform.gateway() + "/api/v1/work-groups/" + group + "/applications?size=1000";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> given().auth().oauth2(hubAdmin)
-                .get(list).then().statusCode(200).extract().jsonPath().getList("items.status").stream().noneMatch("SUBMITTED"::equals));
-        List<Map<String, Object>> inArrivalOrder = given().auth().oauth2(hubAdmin).get(list).then().statusCode(200)
-                .extract().jsonPath().getList("items");
+        String list = platform.gateway() + "/api/v1/work-groups/" + group + "/applications";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> everyPage(hubAdmin, list).stream()
+                .noneMatch(a -> "SUBMITTED".equals(a.get("status"))));
+        List<Map<String, Object>> inArrivalOrder = everyPage(hubAdmin, list);
         List<Object> statuses = inArrivalOrder.stream().map(a -> a.get("status")).toList();
         List<Object> positions = inArrivalOrder.stream().map(a -> a.get("waitingListPosition")).filter(java.util.Objects::nonNull).toList();
         assertThat(inArrivalOrder.stream().map(a -> a.get("reference"))).doesNotHaveDuplicates()
@@ -363,8 +362,23 @@ class FailureIT {
     }
 
     private static List<Map<String, Object>> participants(String group) {
-        return given().auth().oauth2(admin).get(platform.gateway() + "/api/v1/participation/work-groups/{id}/participants", group)
-                .then().statusCode(200).extract().jsonPath().getList("items");
+        return everyPage(admin, platform.gateway() + "/api/v1/participation/work-groups/" + group + "/participants");
+    }
+
+    /** Every item of a list, page after page (1000 a page). */
+    private static List<Map<String, Object>> everyPage(String token, String list) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(token).queryParam("size", 1000);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(list).then().statusCode(200).extract().jsonPath();
+            items.addAll(page.getList("items"));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return items;
     }
 
     /** How many ApplicationAccepted records the topic holds per application of these groups (duplicates included). */

@@ -2,9 +2,9 @@ package uk.mathshubs.applications.service;
 
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.time.Clock;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

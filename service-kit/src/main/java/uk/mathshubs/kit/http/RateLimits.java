@@ -27,10 +27,11 @@ import uk.mathshubs.security.RateLimiter;
 @Singleton
 public class RateLimits {
 
-    private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     /** Refusals counted per client (the token's azp; anonymous callers together), for ops. */
     static final String REFUSED = "mathshubs.requests.rate.limited";
+    private static final String ANONYMOUS = "anonymous";
 
+    private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     private final RateLimitsConfig config;
     private final CurrentIdentityAssociation identities;
     private final MeterRegistry metrics;
@@ -80,14 +81,12 @@ public class RateLimits {
         return "address:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
     }
 
-    private static final String ANONYMOUS = "anonymous";
-
     /** The client alone (a few websites and integrations), never the user: a label with few values. */
     private static String clientName(SecurityIdentity identity) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getClaim("azp") == null) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return ANONYMOUS;
         }
-        return token.<String>getClaim("azp");
+        return Optional.ofNullable(token.<String>getClaim("azp")).orElse("unknown");
     }
 
     /** The client the token was issued to and whom for: staff all sign in through one client, each is counted alone. */

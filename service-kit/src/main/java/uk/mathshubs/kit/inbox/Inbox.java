@@ -121,8 +121,8 @@ public class Inbox {
             } catch (RuntimeException e) {
                 LOG.errorf("%s: %s %s on %s-%d cannot be applied, dead-lettering it: %s", consumer, header(record, "ce_type"),
                         header(record, "ce_id"), record.getTopic(), record.getPartition(), e);
-                deadLettered(consumer, record.getTopic()).increment();
-                outcomes.add(record.nack(e));
+                // Counted once the dead-letter topic has it, not before: a failed write is tried again, not counted twice.
+                outcomes.add(record.nack(e).thenRun(() -> deadLettered(consumer, record.getTopic()).increment()));
             }
         }
         return acknowledge(outcomes);
