@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.Topics;
+import uk.mathshubs.testsupport.LogCapture;
 import uk.mathshubs.testsupport.PersonalDataScan;
 import uk.mathshubs.testsupport.TestTokens;
 import uk.mathshubs.testsupport.TopicProbe;
@@ -102,6 +103,25 @@ class ErasureTest {
                 .then().statusCode(401);
         given().auth().oauth2(admin).get("/api/v1/erasures/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** Ops reads which erasure ran, for which request and client, and nothing of whom it erased or who asked. */
+    @Test
+    void theErasuresLogLineNamesTheRequestAndClientAndNoPerson() {
+        String email = "yolanda." + UUID.randomUUID().toString().substring(0, 8) + "@school.example";
+        apply(WorkGroups.openGroup("CENTRAL", 5), email, trn(), trn());
+
+        try (LogCapture log = LogCapture.of("uk.mathshubs.applications.service.Erasures")) {
+            given().auth().oauth2(TestTokens.programmeAdmin()).header("X-Request-Id", "erasure-req:9")
+                    .contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/v1/erasures")
+                    .then().statusCode(202);
+
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.getFormattedMessage()).startsWith("Erasure ").doesNotContain(email, "yolanda", "ncetm.admin");
+                assertThat(line.getMdc("requestId")).isEqualTo("erasure-req:9");
+                assertThat(line.getMdc("clientId")).as("the client the staff member signed in through").isEqualTo("maths-hubs-cli");
+            });
+        }
     }
 
     /** An accepted R/KS1 application naming the person as Year 1 lead teacher, and a main contact who is its maths lead. */

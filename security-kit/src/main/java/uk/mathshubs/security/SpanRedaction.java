@@ -1,7 +1,6 @@
 package uk.mathshubs.security;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
@@ -15,7 +14,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * Keeps credentials and personal data out of traces, in every process (Quarkus adds each SpanProcessor bean to the
  * SDK): the HTTP instrumentation records a request's raw path, query, caller address and user agent. Paths are
  * recorded with their secrets as placeholders (a confirmation link's token, a calendar feed's token, an
- * application's reference); the query, the caller's address and user agent are not recorded.
+ * application's reference: {@link Redaction}); the query, the caller's address and user agent are not recorded.
  */
 @Singleton
 public class SpanRedaction implements SpanProcessor {
@@ -26,17 +25,13 @@ public class SpanRedaction implements SpanProcessor {
     private static final List<AttributeKey<String>> DROPPED = List.of(AttributeKey.stringKey("url.query"),
             AttributeKey.stringKey("client.address"), AttributeKey.stringKey("http.client_ip"),
             AttributeKey.stringKey("user_agent.original"), AttributeKey.stringKey("http.user_agent"));
-    private static final Pattern CONFIRMATION = Pattern.compile("/confirmations/[^/?#]+");
-    private static final Pattern CALENDAR = Pattern.compile("/calendars/[^/?#]+");
-    private static final Pattern APPLICATION = Pattern.compile("/applications/(?!\\{)[^/?#]+");
-    private static final Pattern QUERY = Pattern.compile("\\?.*$");
 
     @Override
     public void onStart(Context parentContext, ReadWriteSpan span) {
         for (AttributeKey<String> key : PATHS) {
             String value = span.getAttribute(key);
             if (value != null) {
-                span.setAttribute(key, redacted(value));
+                span.setAttribute(key, Redaction.path(value));
             }
         }
         for (AttributeKey<String> key : DROPPED) {
@@ -44,14 +39,6 @@ public class SpanRedaction implements SpanProcessor {
                 span.setAttribute(key, NOT_RECORDED);
             }
         }
-    }
-
-    /** A path (or a whole URL) with its secrets as placeholders and without its query. */
-    static String redacted(String path) {
-        String withoutQuery = QUERY.matcher(path).replaceFirst("");
-        String kept = CONFIRMATION.matcher(withoutQuery).replaceAll("/confirmations/{token}");
-        kept = CALENDAR.matcher(kept).replaceAll("/calendars/{token}.ics");
-        return APPLICATION.matcher(kept).replaceAll("/applications/{reference}");
     }
 
     @Override

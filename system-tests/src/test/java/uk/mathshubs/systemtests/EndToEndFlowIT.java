@@ -277,7 +277,7 @@ class EndToEndFlowIT {
      * nor the school's secret.
      */
     @Test
-    void oneApplicationIsOneTraceFromItsPostToItsEnrolmentAndItsMails() {
+    void oneApplicationIsOneTraceFromItsPostToItsEnrolmentAndItsMails() throws Exception {
         String admin = platform.passwordToken("ncetm.admin");
         String website = platform.clientToken("hub-website-central", "central-website-secret");
         String urn = String.valueOf(600_000 + RANDOM.nextInt(100_000));
@@ -290,8 +290,9 @@ class EndToEndFlowIT {
         String traceId = String.format("%016x%016x", RANDOM.nextLong(), RANDOM.nextLong());
         String websiteSpan = String.format("%016x", RANDOM.nextLong() | 1);
         Map<String, Object> form = Schools.application(urn);
+        String requestId = "site-" + traceId.substring(0, 12);
         String secret = given().auth().oauth2(website).header("traceparent", "00-" + traceId + "-" + websiteSpan + "-01")
-                .contentType(ContentType.JSON).body(form)
+                .header("X-Request-Id", requestId).contentType(ContentType.JSON).body(form)
                 .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group).then().statusCode(201)
                 .extract().path("secret");
         await().atMost(Duration.ofSeconds(30)).until(() -> people(admin, group, urn).size() == 5);
@@ -328,6 +329,32 @@ class EndToEndFlowIT {
             assertThat(span.text()).as(span.service() + " " + span.name()).doesNotContain(personal);
             assertThat(span.attributes().getOrDefault("client.address", "(not recorded)")).as("the caller's address").isEqualTo("(not recorded)");
         });
+
+        // The logs, as ops queries them: the gateway's line for the POST names the request, the website and the trace;
+        // the scheduling service's enrolment is in the same trace; every line is JSON and none holds a personal datum.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(jsonLines("gateway")).anySatisfy(line -> {
+                assertThat(line.getString("message")).startsWith("POST /api/v1/work-groups/" + group + "/applications 201 ");
+                assertThat(line.getString("mdc.requestId")).isEqualTo(requestId);
+                assertThat(line.getString("mdc.clientId")).isEqualTo("hub-website-central");
+                assertThat(line.getString("mdc.traceId")).isEqualTo(traceId);
+            });
+            assertThat(jsonLines("scheduling")).anySatisfy(line -> {
+                assertThat(line.getString("message")).startsWith("Application ").contains(" accepted: 5 people");
+                assertThat(line.getString("mdc.traceId")).isEqualTo(traceId);
+            });
+        });
+        for (String component : List.of("gateway", "catalogue", "applications", "scheduling")) {
+            assertThat(Files.readString(platform.home().resolve("logs/" + component + ".log")))
+                    .as("the %s's log", component).doesNotContain(personal);
+        }
+    }
+
+    /** A component's log lines written by Quarkus (JSON, one object a line); the JVM's own warnings are not. */
+    private static List<io.restassured.path.json.JsonPath> jsonLines(String component) throws java.io.IOException {
+        try (var lines = Files.lines(platform.home().resolve("logs/" + component + ".log"))) {
+            return lines.filter(line -> line.startsWith("{")).map(io.restassured.path.json.JsonPath::from).toList();
+        }
     }
 
     /**

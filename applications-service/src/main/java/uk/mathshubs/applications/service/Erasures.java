@@ -159,8 +159,8 @@ public class Erasures {
         erasure.records = records;
         erasure.applications = erased.size();
         erasure.persist();
-        LOG.infof("Erasure %s by %s: %d records on %d applications", erasure.id, erasure.requestedBy, erasure.records,
-                erasure.applications);
+        // Who asked is in the audit trail, not the logs.
+        LOG.infof("Erasure %s: %d records on %d applications", erasure.id, erasure.records, erasure.applications);
         return erasure;
     }
 

@@ -23,10 +23,12 @@ import uk.mathshubs.gateway.problem.Problem;
 import uk.mathshubs.gateway.problem.Problems;
 import uk.mathshubs.gateway.proxy.ReverseProxy;
 import uk.mathshubs.gateway.routing.RouteTable;
+import uk.mathshubs.security.Redaction;
 
 /**
- * The gateway's routes, in the order a request meets them: request id, then Quarkus' CORS (-300) and
- * bearer token check (-200), then the body limit, then for everything under /api/ the rate limits and the proxy.
+ * The gateway's routes, in the order a request meets them: request id and access log, then Quarkus' CORS (-300) and
+ * bearer token check (-200), then the body limit, then for everything under /api/ the client's name in the logs, the
+ * rate limits and the proxy.
  */
 @ApplicationScoped
 public class EdgeRoutes {
@@ -50,11 +52,12 @@ public class EdgeRoutes {
 
     void register(@Observes Router router) {
         router.route().order(BEFORE_SECURITY).handler(RequestIds::assign).handler(EdgeRoutes::statesTheVersion)
-                .handler(EdgeRoutes::labelForMetrics)
+                .handler(EdgeRoutes::labelForMetrics).handler(AccessLog::record)
                 .handler(this::withinSizeLimits).failureHandler(this::failed);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(bodyLimit::checkDeclaredLength);
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(this::onlyBearerCredentials)
+                .handler(RequestIds::nameTheClient)
                 .handler(rateLimits::check)
                 .handler(proxy::handle);
         // Last of all: a path no route answered (/API/v1/hubs, /q/dev-ui) is a problem too, not the bare 404.
@@ -142,7 +145,8 @@ public class EdgeRoutes {
             return new Problem(URI.create("about:blank"), HttpResponseStatus.valueOf(status).reasonPhrase(), status,
                     "The request could not be completed", ctx.request().path(), List.of());
         }
-        LOG.errorf(ctx.failure(), "%s %s failed in the gateway", ctx.request().method(), ctx.normalizedPath());
+        LOG.errorf(ctx.failure(), "%s %s failed in the gateway", ctx.request().method(),
+                Redaction.path(ctx.normalizedPath()));
         return Problem.of("internal-error", "Internal error", 500,
                 "Something went wrong in the gateway; the request was not completed", ctx.request().path());
     }

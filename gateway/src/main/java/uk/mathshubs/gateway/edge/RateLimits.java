@@ -80,7 +80,7 @@ public class RateLimits {
     }
 
     /** The verified token; empty for anonymous callers. */
-    private static Optional<JsonWebToken> token(RoutingContext ctx) {
+    static Optional<JsonWebToken> token(RoutingContext ctx) {
         if (!(ctx.user() instanceof QuarkusHttpUser user)) {
             return Optional.empty();
         }
@@ -92,7 +92,7 @@ public class RateLimits {
     }
 
     /** The client alone, for a metric's label: a few websites and integrations, never a user. */
-    private static String clientLabel(JsonWebToken token) {
+    static String clientLabel(JsonWebToken token) {
         return Optional.ofNullable(token.<String>getClaim("azp")).orElse("unknown");
     }
 

@@ -7,11 +7,12 @@ import org.jboss.logging.MDC;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** One id per request, from the caller if it sent a sensible one, on the way in, out and in the logs. */
+/** One id per request, from the caller if it sent a sensible one, on the way in, out and in the logs; and the client's. */
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     private static final String KEY = "requestId";
+    static final String CLIENT_KEY = "clientId";
     // Ids end up in log lines and other services' headers: nothing that could forge either.
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -25,6 +26,15 @@ public final class RequestIds {
         MDC.put(KEY, id);
         // Set now, so that answers the gateway gives itself (401, 413, 503) carry it too.
         ctx.response().putHeader(HEADER, id);
+        ctx.next();
+    }
+
+    /** Once the token is checked, the client it was issued to (a website or an integration, never the user) joins the logs. */
+    static void nameTheClient(RoutingContext ctx) {
+        RateLimits.token(ctx).map(RateLimits::clientLabel).ifPresent(client -> {
+            ctx.put(CLIENT_KEY, client);
+            MDC.put(CLIENT_KEY, client);
+        });
         ctx.next();
     }
 

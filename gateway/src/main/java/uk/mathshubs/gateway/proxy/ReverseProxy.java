@@ -26,6 +26,7 @@ import uk.mathshubs.gateway.problem.Problems;
 import uk.mathshubs.gateway.routing.Route;
 import uk.mathshubs.gateway.routing.RouteTable;
 import uk.mathshubs.gateway.routing.Upstream;
+import uk.mathshubs.security.Redaction;
 
 /** Passes an API request to the service the route table names, and its answer back. */
 @ApplicationScoped
@@ -114,7 +115,7 @@ public class ReverseProxy {
                 })
                 .onFailure(failure -> {
                     breakers.unanswered(upstream);
-                    LOG.warnf("%s %s: the %s service did not answer (%s)", method, path, upstream.serviceName(),
+                    LOG.warnf("%s %s: the %s service did not answer (%s)", method, Redaction.path(path), upstream.serviceName(),
                             failure.toString());
                     problems.serviceUnavailable(ctx, upstream.serviceName());
                 });
@@ -160,7 +161,7 @@ public class ReverseProxy {
         // Streamed through; a failure half way cannot become a 503 any more, so the caller sees a broken response.
         answer.pipe().endOnFailure(false).to(response).onFailure(failure -> {
             LOG.warnf("%s %s: relaying the %s service's answer failed (%s)", ctx.request().method(),
-                    ctx.normalizedPath(), upstream.serviceName(), failure.toString());
+                    Redaction.path(ctx.normalizedPath()), upstream.serviceName(), failure.toString());
             answer.request().reset();
             response.reset();
         });

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -26,6 +25,7 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import uk.mathshubs.kit.tracing.TraceContexts;
+import uk.mathshubs.security.Redaction;
 
 /**
  * Sends the mails that are due, a batch at a time: locks them (locked rows skipped, so several instances share the
@@ -37,7 +37,6 @@ import uk.mathshubs.kit.tracing.TraceContexts;
 public class NotificationDelivery {
 
     private static final Logger LOG = Logger.getLogger(NotificationDelivery.class);
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
     /** Longest wait for the mail server's answer to one mail. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
@@ -76,7 +75,7 @@ public class NotificationDelivery {
                 sending.get(i).join();
                 sent.add(mail.id());
             } catch (RuntimeException e) {
-                failed(mail, withoutAddresses(message(e)));
+                failed(mail, Redaction.text(message(e)));
             }
         }
         sent(sent);
@@ -181,11 +180,6 @@ public class NotificationDelivery {
         }
         String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return text.length() > 500 ? text.substring(0, 500) : text;
-    }
-
-    /** A mail server's refusal often quotes the address; the logs and the table keep only that there was one. */
-    static String withoutAddresses(String text) {
-        return ADDRESS.matcher(text).replaceAll("<address>");
     }
 
     record Claimed(UUID id, String kind, String recipient, String subject, String body, String attachmentName,

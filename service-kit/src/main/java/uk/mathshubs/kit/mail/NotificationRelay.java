@@ -14,6 +14,7 @@ import io.quarkus.mailer.MockMailbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import uk.mathshubs.kit.relay.BatchDrainer;
+import uk.mathshubs.security.Redaction;
 
 /**
  * Sends the mails in the {@code notification} table on a thread of its own: straight after each commit that wrote
@@ -39,7 +40,7 @@ public class NotificationRelay {
         this.mockMailbox = mockMailbox;
         this.drainer = new BatchDrainer("notification-relay", delivery::sendDue, config.batchSize(), config.linger(),
                 e -> LOG.warnf("Mail sending paused, retrying on the next tick: %s",
-                        NotificationDelivery.withoutAddresses(String.valueOf(e))));
+                        Redaction.text(String.valueOf(e))));
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailOutbox.MailsWritten written) {

@@ -30,6 +30,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import uk.mathshubs.kit.input.RefusedValue;
+import uk.mathshubs.security.Redaction;
 
 /** Every error leaves the service as problem+json: never a stack trace, never an HTML page. */
 public class ProblemMappers {
@@ -122,12 +123,12 @@ public class ProblemMappers {
         Optional<SQLException> data = Constraints.sqlException(e).filter(sql -> sql.getSQLState() != null
                 && sql.getSQLState().startsWith("22"));
         if (data.isPresent()) {
-            LOG.infof("Refused on %s, a value PostgreSQL cannot store: %s", uri.getPath(), data.get().getMessage());
+            LOG.infof("Refused on %s, a value PostgreSQL cannot store: %s", Redaction.path(uri.getPath()), data.get().getSQLState());
             return respond(new Problem(Problem.type("invalid-request"), "Invalid request", 400,
                     "A value in this request cannot be stored (a character, a date or a number out of range)",
                     uri.getPath(), List.of()));
         }
-        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        LOG.errorf(e, "Unexpected failure on %s", Redaction.path(uri.getPath()));
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "Something went wrong on our side; the request was not completed", uri.getPath(), List.of()));
     }
