@@ -87,20 +87,11 @@ pg_sample() {
     done
 }
 
-# The JIT compilers' CPU so far, in ticks, summed over every JVM of the platform (threads "C1 CompilerThre..." and
-# "C2 CompilerThre...").
+# The JIT compilers' CPU so far, in ticks, summed over every JVM of the platform.
 jit_sample() {
-    local c t total=0 comm stat f
-    for c in "${COMPONENTS[@]}"; do
-        for t in /proc/"${ROOT_PID[$c]}"/task/*; do
-            read -r comm 2>/dev/null <"$t/comm" || continue
-            [[ $comm == C[12]\ CompilerThre* ]] || continue
-            read -r stat 2>/dev/null <"$t/stat" || continue
-            read -r -a f <<<"${stat##*) }"
-            total=$((total + f[11] + f[12]))
-        done
-    done
-    echo "$total"
+    local c pids=()
+    for c in "${COMPONENTS[@]}"; do pids+=("${ROOT_PID[$c]}"); done
+    jit_ticks "${pids[@]}"
 }
 
 declare -A idle0 idle1 reads0 reads1 apps0 apps1

@@ -57,6 +57,30 @@ platform_down() {
     "$ROOT/platform" down >/dev/null 2>&1 || true
 }
 
+# CPU ticks so far of the JIT compilers (threads "C1 CompilerThre..." and "C2 CompilerThre...") of the JVMs given.
+jit_ticks() { # pid...
+    local pid t comm stat f total=0
+    for pid in "$@"; do
+        for t in /proc/"$pid"/task/*; do
+            read -r comm 2>/dev/null <"$t/comm" || continue
+            [[ $comm == C[12]\ CompilerThre* ]] || continue
+            read -r stat 2>/dev/null <"$t/stat" || continue
+            read -r -a f <<<"${stat##*) }"   # f[0] is field 3 (state); f[11] and f[12] are utime and stime
+            total=$((total + f[11] + f[12]))
+        done
+    done
+    echo "$total"
+}
+
+# CPU ticks so far of the whole machine, every core's busy time (user, nice, system, irq, softirq).
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+
+# The four Quarkus processes of the platform, as ./platform recorded them.
+service_pids() {
+    local c
+    for c in gateway catalogue applications scheduling; do tr -dc 0-9 <"$PLATFORM_HOME/pids/$c.pid"; echo; done
+}
+
 password_token() { # user
     curl -fsS -d grant_type=password -d client_id=maths-hubs-cli -d username="$1" -d password=demo-password \
         "$REALM/protocol/openid-connect/token" | jq -r .access_token

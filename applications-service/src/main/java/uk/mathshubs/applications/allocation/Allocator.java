@@ -30,6 +30,7 @@ import uk.mathshubs.applications.events.ApplicationEvents;
 import uk.mathshubs.applications.metrics.ApplicationMetrics;
 import uk.mathshubs.kit.outbox.Outbox;
 import uk.mathshubs.kit.relay.BatchDrainer;
+import uk.mathshubs.kit.relay.Foreground;
 import uk.mathshubs.kit.tracing.TraceContexts;
 
 /**
@@ -64,7 +65,7 @@ public class Allocator {
     private final BatchDrainer drainer;
 
     public Allocator(ArrivalOrder arrivals, Places places, ApplicationEvents events, Outbox outbox, EntityManager entityManager,
-            Clock clock, ApplicationMetrics metrics, Tracer tracer, ApplicationsConfig config) {
+            Clock clock, ApplicationMetrics metrics, Tracer tracer, ApplicationsConfig config, Foreground foreground) {
         this.metrics = metrics;
         this.tracer = tracer;
         this.arrivals = arrivals;
@@ -73,7 +74,7 @@ public class Allocator {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.clock = clock;
-        this.drainer = new BatchDrainer("allocator", this::allocateDue, BATCH, config.allocator().linger(),
+        this.drainer = new BatchDrainer("allocator", this::allocateDue, BATCH, config.allocator().linger(), foreground,
                 e -> LOG.warnf(e, "Allocation paused, retrying on the next tick"));
     }
 

@@ -44,6 +44,7 @@ import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.Constraints;
 import uk.mathshubs.kit.problem.Problem;
 import uk.mathshubs.kit.problem.ProblemException;
+import uk.mathshubs.kit.relay.Foreground;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.kit.tracing.TraceContexts;
 
@@ -65,10 +66,11 @@ public class ApplicationService {
     private final StatelessSession rows;
     private final Caller caller;
     private final Clock clock;
+    private final Foreground foreground;
 
     public ApplicationService(ArrivalOrder arrivals, Event<Allocator.Due> allocationDue, Event<ApplicationMetrics.Received> received,
             EligibilityService eligibility, Confirmations confirmations, ApplicationEvents events, StatelessSession rows, Caller caller,
-            Clock clock) {
+            Clock clock, Foreground foreground) {
         this.arrivals = arrivals;
         this.allocationDue = allocationDue;
         this.received = received;
@@ -78,6 +80,7 @@ public class ApplicationService {
         this.rows = rows;
         this.caller = caller;
         this.clock = clock;
+        this.foreground = foreground;
     }
 
     /**
@@ -89,7 +92,8 @@ public class ApplicationService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Submission submit(UUID workGroupId, ApplicationRequest request) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> receive(workGroupId, request));
+            // The allocator and the relays make way while applications are coming in (Foreground).
+            return foreground.serve(() -> QuarkusTransaction.requiringNew().call(() -> receive(workGroupId, request)));
         } catch (RuntimeException e) {
             if (!Constraints.violated(e, "one_application_per_school")) {
                 throw e;

@@ -14,6 +14,7 @@ import io.quarkus.mailer.MockMailbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import uk.mathshubs.kit.relay.BatchDrainer;
+import uk.mathshubs.kit.relay.Foreground;
 import uk.mathshubs.security.Redaction;
 
 /**
@@ -33,12 +34,13 @@ public class NotificationRelay {
     private final Instance<MockMailbox> mockMailbox;
 
     public NotificationRelay(NotificationDelivery delivery, NotificationsConfig config,
-            @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false") boolean mockMailer, Instance<MockMailbox> mockMailbox) {
+            @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false") boolean mockMailer, Instance<MockMailbox> mockMailbox,
+            Foreground foreground) {
         this.delivery = delivery;
         this.config = config;
         this.mockMailer = mockMailer;
         this.mockMailbox = mockMailbox;
-        this.drainer = new BatchDrainer("notification-relay", delivery::sendDue, config.batchSize(), config.linger(),
+        this.drainer = new BatchDrainer("notification-relay", delivery::sendDue, config.batchSize(), config.linger(), foreground,
                 e -> LOG.warnf("Mail sending paused, retrying on the next tick: %s",
                         Redaction.text(String.valueOf(e))));
     }

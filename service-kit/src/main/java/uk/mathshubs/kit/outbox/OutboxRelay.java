@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import uk.mathshubs.kit.relay.BatchDrainer;
+import uk.mathshubs.kit.relay.Foreground;
 
 /**
  * Drains the outbox: straight after each commit that wrote an event (so events leave within milliseconds),
@@ -26,8 +27,9 @@ public class OutboxRelay {
     private final BatchDrainer drainer;
 
     /** @param linger how long after a commit the relay starts, so that a rush's events leave in batches */
-    public OutboxRelay(OutboxPublisher publisher, @ConfigProperty(name = "kit.outbox.linger", defaultValue = "20ms") Duration linger) {
-        this.drainer = new BatchDrainer("outbox-relay", publisher::publishBatch, OutboxPublisher.BATCH_SIZE, linger,
+    public OutboxRelay(OutboxPublisher publisher, @ConfigProperty(name = "kit.outbox.linger", defaultValue = "20ms") Duration linger,
+            Foreground foreground) {
+        this.drainer = new BatchDrainer("outbox-relay", publisher::publishBatch, OutboxPublisher.BATCH_SIZE, linger, foreground,
                 e -> LOG.warnf("Outbox relay paused, retrying on the next tick: %s", rootCause(e)));
     }
 

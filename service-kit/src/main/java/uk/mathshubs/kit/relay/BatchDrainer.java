@@ -12,8 +12,9 @@ import java.util.function.IntSupplier;
  * One thread that works through a table in batches until a batch comes back short: started by {@link #kick()} after a
  * commit that wrote rows and by a timer; kicks that arrive during a pass cost one more pass, not one each. A pass
  * starts a moment ({@code linger}) after the kick that asks for it, so that under a rush the rows of many commits go
- * in one batch, not a batch each (Kafka's producer lingers the same way). The event outbox, the mail outbox and the
- * allocator each drain through one.
+ * in one batch, not a batch each (Kafka's producer lingers the same way); and while requests are being served that it
+ * should not compete with ({@link Foreground}), it waits for them, a bounded while. The event outbox, the mail outbox
+ * and the allocator each drain through one.
  */
 public final class BatchDrainer {
 
@@ -21,21 +22,26 @@ public final class BatchDrainer {
     private final int fullBatch;
     private final Consumer<RuntimeException> paused;
     private final Duration linger;
+    private final Foreground foreground;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
+    private volatile long askedAt;
 
     /**
      * @param batch    does one batch and says how many rows it handled
      * @param fullBatch a batch this size means there may be more
      * @param linger   how long after a kick the pass starts
+     * @param foreground the requests the pass makes way for
      * @param paused   told why a pass stopped early; the next kick or tick tries again
      */
-    public BatchDrainer(String threadName, IntSupplier batch, int fullBatch, Duration linger, Consumer<RuntimeException> paused) {
+    public BatchDrainer(String threadName, IntSupplier batch, int fullBatch, Duration linger, Foreground foreground,
+            Consumer<RuntimeException> paused) {
         this.batch = batch;
         this.fullBatch = fullBatch;
         this.linger = linger;
+        this.foreground = foreground;
         this.paused = paused;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, threadName));
     }
@@ -46,11 +52,21 @@ public final class BatchDrainer {
         }
         pending.set(true);
         if (running.compareAndSet(false, true)) {
-            worker.schedule(this::drain, linger.toNanos(), TimeUnit.NANOSECONDS);
+            schedule();
         }
     }
 
+    private void schedule() {
+        askedAt = System.nanoTime();
+        worker.schedule(this::drain, linger.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private void drain() {
+        if (!stopping && foreground.holds(askedAt)) {
+            // Still the pass asked for (kicks meanwhile only mark it pending): it looks again a linger later.
+            worker.schedule(this::drain, linger.toNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
         try {
             while (pending.getAndSet(false) && !stopping) {
                 while (!stopping && batch.getAsInt() == fullBatch) {
@@ -63,7 +79,7 @@ public final class BatchDrainer {
             running.set(false);
         }
         if (pending.get() && !stopping && running.compareAndSet(false, true)) {
-            worker.schedule(this::drain, linger.toNanos(), TimeUnit.NANOSECONDS);
+            schedule();
         }
     }
 
