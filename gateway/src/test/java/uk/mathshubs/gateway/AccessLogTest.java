@@ -54,6 +54,14 @@ class AccessLogTest {
     }
 
     @Test
+    void aPathNoRouteTakesIsLoggedByItsTemplateOnly() {
+        given().urlEncodingEnabled(false).header("X-Request-Id", "unrouted-req:5")
+                .get("/api/v1/nothing-here/ann.head%40school.example").then().statusCode(404);
+
+        assertThat(lineOf("unrouted-req:5").getFormattedMessage()).startsWith("GET /api/{unrouted} 404 ");
+    }
+
+    @Test
     void aRefusedTokenIsLoggedWithItsStatusAndNoClient() {
         given().auth().oauth2("not.a.token").header("X-Request-Id", "refused-req:3")
                 .get("/api/v1/programmes").then().statusCode(401);

@@ -13,7 +13,8 @@ public final class Redaction {
     private static final Pattern CALENDAR = Pattern.compile("/calendars/[^/?#]+");
     private static final Pattern APPLICATION = Pattern.compile("/applications/(?!\\{)[^/?#]+");
     private static final Pattern QUERY = Pattern.compile("\\?.*$");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    // Broad on purpose: any word with an @ in it (user@localhost, anné@école.fr), at the cost of an object's Foo@1b2c.
+    private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
 
     private Redaction() {
     }

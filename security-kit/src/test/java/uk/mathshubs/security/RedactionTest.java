@@ -20,8 +20,9 @@ class RedactionTest {
 
     @Test
     void anEmailAddressInFreeTextIsReplaced() {
-        assertThat(Redaction.text("550 5.1.1 <o'brien.ann+mh@school.example.org>: Recipient address rejected"))
+        assertThat(Redaction.text("550 5.1.1 <ann.o.brien+mh@school.example.org>: Recipient address rejected"))
                 .isEqualTo("550 5.1.1 <(address)>: Recipient address rejected");
+        assertThat(Redaction.text("no such user anné@école.fr or root@localhost")).isEqualTo("no such user (address) or (address)");
         assertThat(Redaction.text("Gave up on offer mail 42 after 8 attempts")).isEqualTo("Gave up on offer mail 42 after 8 attempts");
         assertThat(Redaction.text(null)).isNull();
     }
@@ -33,5 +34,19 @@ class RedactionTest {
         line.setParameters(new Object[] {"offer", "550 <head@school.example>: no such user"});
         assertThat(new LogRedaction().isLoggable(line)).isTrue();
         assertThat(line.getFormattedMessage()).isEqualTo("Could not send offer mail: 550 <(address)>: no such user");
+    }
+
+    @Test
+    void anAddressInALoggedExceptionOrItsCauseIsReplacedAndItsTypeAndStackKept() {
+        org.jboss.logmanager.ExtLogRecord line = new org.jboss.logmanager.ExtLogRecord(java.util.logging.Level.SEVERE,
+                "Unexpected failure", org.jboss.logmanager.ExtLogRecord.FormatStyle.NO_FORMAT, "test");
+        IllegalStateException cause = new IllegalStateException("Key (email)=(rita@school.example) already exists");
+        RuntimeException thrown = new RuntimeException("could not insert", cause);
+        line.setThrown(thrown);
+
+        assertThat(new LogRedaction().isLoggable(line)).isTrue();
+        assertThat(line.getThrown()).hasToString("java.lang.RuntimeException: could not insert");
+        assertThat(line.getThrown().getStackTrace()).isEqualTo(thrown.getStackTrace());
+        assertThat(line.getThrown().getCause()).hasToString("java.lang.IllegalStateException: Key (email)=((address)) already exists");
     }
 }

@@ -229,10 +229,15 @@ class FailureIT {
         }
         int answeredBeforeTheRestart = answered.size();
         platform.start("applications");
-        // The schools that heard nothing try again, as a website would: 201, or 200 when theirs was committed unanswered.
+        // The schools that heard nothing try again, as a website would: 201, or 200 when theirs was committed unanswered;
+        // a 503 again while the gateway's circuit to the restarted service is still open (its Retry-After) means later.
         for (String urn : urns) {
             if (!answered.containsKey(urn)) {
-                apply(group, urn, answered, refused);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> {
+                            apply(group, urn, answered, refused);
+                            return answered.containsKey(urn);
+                        });
             }
         }
         assertThat(answered).hasSize(count);

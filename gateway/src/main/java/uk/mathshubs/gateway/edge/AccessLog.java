@@ -7,11 +7,13 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.vertx.ext.web.RoutingContext;
+import uk.mathshubs.gateway.routing.RouteTable;
 import uk.mathshubs.security.Redaction;
 
 /**
  * One line per API request, written when its answer has gone: method, path (with a calendar's or a confirmation's
- * token and an application's reference as placeholders, without the query), status and time taken; the request id, the client and
+ * token and an application's reference as placeholders, without the query; a path no route takes as
+ * {@code /api/{unrouted}}), status and time taken; the request id, the client and
  * the trace ride in the line's MDC. What ops searches when a website reports a failed request. Quiet it with
  * {@code quarkus.log.category."uk.mathshubs.gateway.access".level=WARN}.
  */
@@ -24,29 +26,30 @@ final class AccessLog {
     }
 
     static void record(RoutingContext ctx) {
-        if (!ctx.normalizedPath().startsWith("/api/") || !LOG.isInfoEnabled()) {
+        String path = ctx.normalizedPath();
+        if (!path.startsWith("/api/") || !LOG.isInfoEnabled()) {
             ctx.next();
             return;
         }
         long started = System.nanoTime();
-        String path = Redaction.path(ctx.normalizedPath());
-        // The end handler may run outside the request's context: the line's MDC is the one the request had.
-        Map<String, Object> context = MDC.getMap();
+        // A path no route takes, or one still percent-encoded, could hold anything a caller typed: its template only.
+        String logged = RouteTable.template(path).isEmpty() ? "/api/{unrouted}"
+                : path.indexOf('%') >= 0 ? RouteTable.template(path).get() : Redaction.path(path);
+        // The end handler runs in the request's context, but after its span has ended and OpenTelemetry has taken the
+        // trace ids out of the MDC: the line gets those the request had.
+        Map<String, Object> request = MDC.getMap();
         ctx.addEndHandler(done -> {
-            Map<String, Object> outer = MDC.getMap();
-            MDC.clear();
-            context.forEach(MDC::put);
+            request.forEach((key, value) -> {
+                if (MDC.get(key) == null) {
+                    MDC.put(key, value);
+                }
+            });
             String client = ctx.get(RequestIds.CLIENT_KEY);
             if (client != null) {
                 MDC.put(RequestIds.CLIENT_KEY, client);
             }
-            try {
-                LOG.infof("%s %s %d %d ms", ctx.request().method(), path, ctx.response().getStatusCode(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            } finally {
-                MDC.clear();
-                outer.forEach(MDC::put);
-            }
+            LOG.infof("%s %s %d %d ms", ctx.request().method(), logged, ctx.response().getStatusCode(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         });
         ctx.next();
     }

@@ -2,6 +2,7 @@ package uk.mathshubs.kit.relay;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,8 @@ import java.util.function.IntSupplier;
  * and the allocator each drain through one.
  */
 public final class BatchDrainer {
+
+    private static final Duration RECHECK = Duration.ofMillis(10);
 
     private final IntSupplier batch;
     private final int fullBatch;
@@ -58,13 +61,21 @@ public final class BatchDrainer {
 
     private void schedule() {
         askedAt = System.nanoTime();
-        worker.schedule(this::drain, linger.toNanos(), TimeUnit.NANOSECONDS);
+        later(linger);
+    }
+
+    private void later(Duration delay) {
+        try {
+            worker.schedule(this::drain, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // stop() came first: what is left goes after the restart
+        }
     }
 
     private void drain() {
         if (!stopping && foreground.holds(askedAt)) {
-            // Still the pass asked for (kicks meanwhile only mark it pending): it looks again a linger later.
-            worker.schedule(this::drain, linger.toNanos(), TimeUnit.NANOSECONDS);
+            // Still the pass asked for (kicks meanwhile only mark it pending): it looks again a moment later.
+            later(linger.compareTo(RECHECK) > 0 ? linger : RECHECK);
             return;
         }
         try {
