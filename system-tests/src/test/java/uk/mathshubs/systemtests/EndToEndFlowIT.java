@@ -11,7 +11,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import uk.mathshubs.testsupport.PersonalDataScan;
 import uk.mathshubs.testsupport.openapi.OpenApiValidationFilter;
@@ -351,10 +359,42 @@ class EndToEndFlowIT {
     }
 
     /** A component's log lines written by Quarkus (JSON, one object a line); the JVM's own warnings are not. */
-    private static List<io.restassured.path.json.JsonPath> jsonLines(String component) throws java.io.IOException {
+    private static List<JsonPath> jsonLines(String component) throws IOException {
         try (var lines = Files.lines(platform.home().resolve("logs/" + component + ".log"))) {
-            return lines.filter(line -> line.startsWith("{")).map(io.restassured.path.json.JsonPath::from).toList();
+            return lines.filter(line -> line.startsWith("{")).map(JsonPath::from).toList();
         }
+    }
+
+    /**
+     * A developer sees the same figures in a Prometheus of their own ({@code ./platform up observability}, Debian's
+     * prometheus package, which .ci/run installs): every service scraped, labelled as the prod overlay's PodMonitor
+     * labels it, so the dashboards' queries work there too.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void upObservabilityStartsAPrometheusScrapingEveryService() throws Exception {
+        Assumptions.assumeTrue(onPath("prometheus") || System.getenv("CI") != null, "prometheus is not installed");
+        platform.start("observability");
+        String prometheus = "http://localhost:" + platform.port("PLATFORM_PROMETHEUS_PORT");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(query(prometheus, "up == 1").<String>getList("data.result.metric.app_kubernetes_io_name"))
+                    .containsExactlyInAnyOrder("gateway", "programme-catalogue-service", "applications-service", "scheduling-service");
+            assertThat(query(prometheus, "mathshubs_outbox_pending").<String>getList("data.result.metric.app_kubernetes_io_name"))
+                    .contains("applications-service", "scheduling-service", "programme-catalogue-service");
+        });
+    }
+
+    /** A PromQL query's answer, asked of Prometheus' HTTP API (not through RestAssured: that is not the platform's API). */
+    private static JsonPath query(String prometheus, String promql) throws IOException, InterruptedException {
+        URI uri = URI.create(prometheus + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return JsonPath.from(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     /**
