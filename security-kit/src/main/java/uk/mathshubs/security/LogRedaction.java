@@ -20,9 +20,9 @@ public final class LogRedaction implements Filter {
     public boolean isLoggable(LogRecord record) {
         if (record instanceof ExtLogRecord line) {
             String message = line.getFormattedMessage();
-            String redacted = Redaction.text(message);
-            if (redacted != null && !redacted.equals(message)) {
-                line.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
+            if (line.getParameters() != null || message != null && message.indexOf('@') >= 0) {
+                // Formatted here, once: the handler's formatter then writes the redacted text as it is.
+                line.setMessage(Redaction.text(message), ExtLogRecord.FormatStyle.NO_FORMAT);
                 line.setParameters(null);
             }
         }

@@ -7,7 +7,6 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.vertx.ext.web.RoutingContext;
-import uk.mathshubs.gateway.routing.RouteTable;
 import uk.mathshubs.security.Redaction;
 
 /**
@@ -26,15 +25,15 @@ final class AccessLog {
     }
 
     static void record(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        if (!path.startsWith("/api/") || !LOG.isInfoEnabled()) {
+        String route = EdgeRoutes.routeOf(ctx);
+        if (route == null || !LOG.isInfoEnabled()) {
             ctx.next();
             return;
         }
         long started = System.nanoTime();
         // A path no route takes, or one still percent-encoded, could hold anything a caller typed: its template only.
-        String logged = RouteTable.template(path).isEmpty() ? "/api/{unrouted}"
-                : path.indexOf('%') >= 0 ? RouteTable.template(path).get() : Redaction.path(path);
+        String path = ctx.normalizedPath();
+        String logged = route.equals(EdgeRoutes.UNROUTED) || path.indexOf('%') >= 0 ? route : Redaction.path(path);
         // The end handler runs in the request's context, but after its span has ended and OpenTelemetry has taken the
         // trace ids out of the MDC: the line gets those the request had.
         Map<String, Object> request = MDC.getMap();

@@ -35,6 +35,8 @@ public class EdgeRoutes {
 
     private static final Logger LOG = Logger.getLogger(EdgeRoutes.class);
     private static final int BEFORE_SECURITY = -1_000;
+    private static final String ROUTE = "route";
+    static final String UNROUTED = "/api/{unrouted}";
     static final int MAX_URI_LENGTH = 8192;
     static final int MAX_HEADERS_SIZE = 16 * 1024;
 
@@ -107,11 +109,17 @@ public class EdgeRoutes {
     private static void labelForMetrics(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         if (path.startsWith("/api/")) {
-            String label = RouteTable.template(path).orElse("/api/{unrouted}");
+            String label = RouteTable.template(path).orElse(UNROUTED);
             // The key Quarkus' HTTP metrics read a request's path template from.
             Vertx.currentContext().putLocal("UrlPathTemplate", label);
+            ctx.put(ROUTE, label);
         }
         ctx.next();
+    }
+
+    /** An API request's route as its template ({@code /api/v1/calendars/*}), as the metrics label it; null off the API. */
+    static String routeOf(RoutingContext ctx) {
+        return ctx.get(ROUTE);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import uk.mathshubs.gateway.config.GatewayConfig;
 import uk.mathshubs.gateway.problem.Problems;
 import uk.mathshubs.security.RateLimiter;
+import uk.mathshubs.security.RequestNames;
 
 /**
  * Rate limits at the front door: callers with a token by the client they are (the token's {@code azp}, so every
@@ -50,7 +51,7 @@ public class RateLimits {
                 .orElseGet(() -> config.anonymousPerAddress().policy());
         // Counted per client and per whom its token was issued for: every member of staff signs in through one client.
         String key = token.map(t -> "client:" + client(t) + ":" + t.getSubject()).orElseGet(() -> byAddress(ctx));
-        if (admitted(ctx, key, policy, token.map(RateLimits::clientLabel).orElse(ANONYMOUS))) {
+        if (admitted(ctx, key, policy, token.map(RequestNames::client).orElse(ANONYMOUS))) {
             ctx.next();
         }
     }
@@ -89,11 +90,6 @@ public class RateLimits {
             return Optional.empty();
         }
         return Optional.of(token);
-    }
-
-    /** The client alone, for a metric's label: a few websites and integrations, never a user. */
-    static String clientLabel(JsonWebToken token) {
-        return Optional.ofNullable(token.<String>getClaim("azp")).orElse("unknown");
     }
 
     /** The client the token was issued to (its subject where it names none). */

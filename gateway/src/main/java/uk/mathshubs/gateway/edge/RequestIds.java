@@ -1,27 +1,25 @@
 package uk.mathshubs.gateway.edge;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jboss.logging.MDC;
 
 import io.vertx.ext.web.RoutingContext;
+import uk.mathshubs.security.RequestNames;
 
 /** One id per request, from the caller if it sent a sensible one, on the way in, out and in the logs; and the client's. */
 public final class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = RequestNames.REQUEST_ID_HEADER;
     private static final String KEY = "requestId";
     static final String CLIENT_KEY = "clientId";
-    // Ids end up in log lines and other services' headers: nothing that could forge either.
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private RequestIds() {
     }
 
     static void assign(RoutingContext ctx) {
         String given = ctx.request().getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = RequestNames.isSafeId(given) ? given : UUID.randomUUID().toString();
         ctx.put(KEY, id);
         MDC.put(KEY, id);
         // Set now, so that answers the gateway gives itself (401, 413, 503) carry it too.
@@ -31,7 +29,7 @@ public final class RequestIds {
 
     /** Once the token is checked, the client it was issued to (a website or an integration, never the user) joins the logs. */
     static void nameTheClient(RoutingContext ctx) {
-        RateLimits.token(ctx).map(RateLimits::clientLabel).ifPresent(client -> {
+        RateLimits.token(ctx).map(RequestNames::client).ifPresent(client -> {
             ctx.put(CLIENT_KEY, client);
             MDC.put(CLIENT_KEY, client);
         });

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import uk.mathshubs.kit.problem.Problem;
 import uk.mathshubs.security.RateLimiter;
+import uk.mathshubs.security.RequestNames;
 
 /**
  * The service's own rate limit, behind the gateway's: a caller who reaches a service some other way (on the machine,
@@ -86,7 +87,7 @@ public class RateLimits {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return ANONYMOUS;
         }
-        return Optional.ofNullable(token.<String>getClaim("azp")).orElse("unknown");
+        return RequestNames.client(token);
     }
 
     /** The client the token was issued to and whom for: staff all sign in through one client, each is counted alone. */

@@ -1,7 +1,5 @@
 package uk.mathshubs.kit.http;
 
-import java.util.regex.Pattern;
-
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -11,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import uk.mathshubs.security.RequestNames;
 
 /**
  * Every log line written while a request is served names it: the gateway's request id ({@code X-Request-Id}, as the
@@ -21,8 +20,6 @@ public class RequestLogContext {
 
     public static final String REQUEST_ID = "requestId";
     public static final String CLIENT_ID = "clientId";
-    // The id reaches log lines: nothing that could forge one.
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final CurrentIdentityAssociation identities;
 
@@ -33,8 +30,8 @@ public class RequestLogContext {
     /** After the presented token's check ({@code PresentedTokens}): a refused token never gets this far. */
     @ServerRequestFilter(preMatching = true, priority = Priorities.USER + 5)
     public Uni<Void> name(HttpHeaders headers) {
-        String requestId = headers.getHeaderString("X-Request-Id");
-        if (requestId != null && SAFE.matcher(requestId).matches()) {
+        String requestId = headers.getHeaderString(RequestNames.REQUEST_ID_HEADER);
+        if (RequestNames.isSafeId(requestId)) {
             MDC.put(REQUEST_ID, requestId);
         }
         if (headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
@@ -42,9 +39,8 @@ public class RequestLogContext {
         }
         return identities.getDeferredIdentity()
                 .invoke(identity -> {
-                    if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken token
-                            && token.<String>getClaim("azp") != null) {
-                        MDC.put(CLIENT_ID, token.<String>getClaim("azp"));
+                    if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken token) {
+                        MDC.put(CLIENT_ID, RequestNames.client(token));
                     }
                 })
                 .onFailure().recoverWithNull().replaceWithVoid();
