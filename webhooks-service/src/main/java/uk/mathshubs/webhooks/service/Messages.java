@@ -1,0 +1,179 @@
+package uk.mathshubs.webhooks.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
+import uk.mathshubs.kit.ids.TimeOrderedIds;
+import uk.mathshubs.webhooks.config.WebhooksConfig;
+import uk.mathshubs.webhooks.domain.DecisionRelease;
+import uk.mathshubs.webhooks.domain.Message;
+import uk.mathshubs.webhooks.domain.WebhookEventType;
+
+/**
+ * Keeps each message once and queues it for every active subscription that asked for its type and may be told of its
+ * hub, in the consumer's transaction: a message is queued exactly when the event is taken in.
+ */
+@ApplicationScoped
+public class Messages {
+
+    /** Fired in the transaction that queued deliveries; the dispatcher starts after its commit. */
+    public record Queued() {
+    }
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final WebhooksConfig config;
+    private final Event<Queued> queued;
+
+    public Messages(EntityManager entityManager, ObjectMapper json, Clock clock, WebhooksConfig config, Event<Queued> queued) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+        this.queued = queued;
+    }
+
+    public void record(String eventId, Instant occurredAt, Message message) {
+        Instant now = clock.instant();
+        Optional<KnownWorkGroup> group = Optional.ofNullable(message.workGroupId()).flatMap(this::workGroup);
+        String hub = message.hubCode() != null ? message.hubCode() : group.map(KnownWorkGroup::hubCode).orElse(null);
+        Instant due = switch (message.hold()) {
+            case Message.AtOnce ignored -> now;
+            case Message.Until until -> until.time();
+            case Message.UntilDecisionsReleased ignored ->
+                    DecisionRelease.releasedAt(group.map(KnownWorkGroup::confirmationDate).orElse(null));
+        };
+        boolean held = due.isAfter(now);
+
+        // Something new about a subject makes what was held about it moot: a decision not yet released on an application
+        // since withdrawn, an offer's reminder once the offer was taken up or declined.
+        entityManager.createNativeQuery("""
+                UPDATE delivery SET status = 'SUPERSEDED'
+                WHERE subject = :subject AND status = 'PENDING' AND held AND attempts = 0 AND next_attempt_at > :now""")
+                .setParameter("subject", message.subject()).setParameter("now", now).executeUpdate();
+
+        UUID id = TimeOrderedIds.next();
+        entityManager.createNativeQuery("""
+                INSERT INTO message (id, event_id, type, subject, hub_code, every_hub, work_group_id, data, occurred_at, created_at)
+                VALUES (:id, :event, :type, :subject, CAST(:hub AS text), :everyHub, CAST(:workGroup AS uuid), CAST(:data AS jsonb), :occurredAt, :now)""")
+                .setParameter("id", id).setParameter("event", eventId).setParameter("type", message.type().type())
+                .setParameter("subject", message.subject()).setParameter("hub", hub).setParameter("everyHub", message.everyHub())
+                .setParameter("workGroup", message.workGroupId()).setParameter("data", write(message))
+                .setParameter("occurredAt", occurredAt == null ? now : occurredAt)
+                .setParameter("now", now).executeUpdate();
+        int deliveries = queue(id, message.type(), message.subject(), hub, message.everyHub(), held, due);
+        if (deliveries > 0) {
+            queued.fire(new Queued());
+        }
+    }
+
+    /**
+     * A Work Group as the catalogue now announces it: its hub (a message that came before it reaches that hub's
+     * subscribers now) and its confirmation date (held decisions go on the new date).
+     */
+    public void workGroup(WorkGroupPayload group) {
+        int changed = entityManager.createNativeQuery("""
+                INSERT INTO work_group (id, hub_code, confirmation_date, revision) VALUES (:id, :hub, CAST(:date AS date), :revision)
+                ON CONFLICT (id) DO UPDATE SET hub_code = EXCLUDED.hub_code, confirmation_date = EXCLUDED.confirmation_date,
+                    revision = EXCLUDED.revision
+                WHERE work_group.revision < EXCLUDED.revision""")
+                .setParameter("id", group.workGroupId()).setParameter("hub", group.hubCode())
+                .setParameter("date", group.confirmationDate()).setParameter("revision", group.revision()).executeUpdate();
+        if (changed == 0) {
+            return; // an older revision, or one already applied
+        }
+        Instant now = clock.instant();
+        Instant released = DecisionRelease.releasedAt(group.confirmationDate());
+        Instant due = released.isAfter(now) ? released : now;
+        entityManager.createNativeQuery("""
+                UPDATE delivery d SET next_attempt_at = :due, retry_until = :retryUntil
+                FROM message m
+                WHERE m.id = d.message_id AND m.work_group_id = :id AND m.type = :decision
+                  AND d.status = 'PENDING' AND d.held AND d.attempts = 0""")
+                .setParameter("due", due).setParameter("retryUntil", due.plus(config.retryFor()))
+                .setParameter("id", group.workGroupId()).setParameter("decision", WebhookEventType.DECISION_RELEASED.type())
+                .executeUpdate();
+
+        @SuppressWarnings("unchecked")
+        List<Object[]> unplaced = entityManager.createNativeQuery("""
+                UPDATE message SET hub_code = :hub
+                WHERE work_group_id = :id AND hub_code IS NULL AND NOT every_hub
+                RETURNING id, type, subject""")
+                .setParameter("hub", group.hubCode()).setParameter("id", group.workGroupId()).getResultList();
+        int deliveries = 0;
+        for (Object[] row : unplaced) {
+            WebhookEventType type = WebhookEventType.fromType((String) row[1]).orElseThrow();
+            boolean decision = type == WebhookEventType.DECISION_RELEASED;
+            deliveries += queueForHub((UUID) row[0], type, (String) row[2], group.hubCode(), decision && due.isAfter(now),
+                    decision ? due : now);
+        }
+        if (deliveries > 0 || due.equals(now)) {
+            queued.fire(new Queued());
+        }
+    }
+
+    private int queue(UUID messageId, WebhookEventType type, String subject, String hub, boolean everyHub, boolean held, Instant due) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO delivery (id, subscription_id, message_id, subject, status, held, next_attempt_at, retry_until, created_at)
+                SELECT gen_random_uuid(), s.id, :message, :subject, 'PENDING', :held, :due,
+                       :retryUntil, :now
+                FROM subscription s
+                WHERE s.status = 'ACTIVE' AND :type = ANY (s.event_types)
+                  AND (s.hub_code IS NULL OR :everyHub OR s.hub_code = CAST(:hub AS text))
+                ORDER BY s.id""")
+                .setParameter("message", messageId).setParameter("subject", subject).setParameter("held", held)
+                .setParameter("due", due).setParameter("retryUntil", due.plus(config.retryFor()))
+                .setParameter("now", clock.instant()).setParameter("type", type.type())
+                .setParameter("everyHub", everyHub).setParameter("hub", hub).executeUpdate();
+    }
+
+    /** Queues a message that was told only to national subscribers, its hub then unknown, for that hub's own. */
+    private int queueForHub(UUID messageId, WebhookEventType type, String subject, String hub, boolean held, Instant due) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO delivery (id, subscription_id, message_id, subject, status, held, next_attempt_at, retry_until, created_at)
+                SELECT gen_random_uuid(), s.id, :message, :subject, 'PENDING', :held, :due,
+                       :retryUntil, :now
+                FROM subscription s
+                WHERE s.status = 'ACTIVE' AND :type = ANY (s.event_types) AND s.hub_code = :hub
+                ON CONFLICT (subscription_id, message_id) DO NOTHING""")
+                .setParameter("message", messageId).setParameter("subject", subject).setParameter("held", held)
+                .setParameter("due", due).setParameter("retryUntil", due.plus(config.retryFor()))
+                .setParameter("now", clock.instant()).setParameter("type", type.type())
+                .setParameter("hub", hub).executeUpdate();
+    }
+
+    private record KnownWorkGroup(String hubCode, LocalDate confirmationDate) {
+    }
+
+    private Optional<KnownWorkGroup> workGroup(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT hub_code, confirmation_date FROM work_group WHERE id = :id")
+                .setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(row -> new KnownWorkGroup((String) row[0], toDate(row[1])));
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value == null ? null : value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private String write(Message message) {
+        try {
+            return json.writeValueAsString(message.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A message's data is ids, times and links", e);
+        }
+    }
+}
