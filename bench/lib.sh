@@ -13,10 +13,12 @@ export PLATFORM_GATEWAY_PORT=${PLATFORM_GATEWAY_PORT:-18080}
 export PLATFORM_CATALOGUE_PORT=${PLATFORM_CATALOGUE_PORT:-18081}
 export PLATFORM_APPLICATIONS_PORT=${PLATFORM_APPLICATIONS_PORT:-18082}
 export PLATFORM_SCHEDULING_PORT=${PLATFORM_SCHEDULING_PORT:-18083}
+export PLATFORM_WEBHOOKS_PORT=${PLATFORM_WEBHOOKS_PORT:-18084}
 export PLATFORM_GATEWAY_MANAGEMENT_PORT=${PLATFORM_GATEWAY_MANAGEMENT_PORT:-19080}
 export PLATFORM_CATALOGUE_MANAGEMENT_PORT=${PLATFORM_CATALOGUE_MANAGEMENT_PORT:-19081}
 export PLATFORM_APPLICATIONS_MANAGEMENT_PORT=${PLATFORM_APPLICATIONS_MANAGEMENT_PORT:-19082}
 export PLATFORM_SCHEDULING_MANAGEMENT_PORT=${PLATFORM_SCHEDULING_MANAGEMENT_PORT:-19083}
+export PLATFORM_WEBHOOKS_MANAGEMENT_PORT=${PLATFORM_WEBHOOKS_MANAGEMENT_PORT:-19084}
 # The limiter stays in the path (its cost is part of the gateway's), with allowances no benchmark reaches.
 export GATEWAY_RATE_LIMITS_ANONYMOUS_PER_ADDRESS_REQUESTS=${GATEWAY_RATE_LIMITS_ANONYMOUS_PER_ADDRESS_REQUESTS:-100000000}
 export GATEWAY_RATE_LIMITS_PER_CLIENT_REQUESTS=${GATEWAY_RATE_LIMITS_PER_CLIENT_REQUESTS:-100000000}
@@ -78,7 +80,7 @@ machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 # The four Quarkus processes of the platform, as ./platform recorded them.
 service_pids() {
     local c
-    for c in gateway catalogue applications scheduling; do tr -dc 0-9 <"$PLATFORM_HOME/pids/$c.pid"; echo; done
+    for c in gateway catalogue applications scheduling webhooks; do tr -dc 0-9 <"$PLATFORM_HOME/pids/$c.pid"; echo; done
 }
 
 password_token() { # user

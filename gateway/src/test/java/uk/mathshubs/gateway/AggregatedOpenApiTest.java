@@ -21,11 +21,11 @@ class AggregatedOpenApiTest {
         given().get("/openapi").then().statusCode(200).contentType("application/json")
                 .body("info.title", equalTo("Maths Hubs Work Groups API"))
                 .body("paths.keySet()", equalTo(java.util.Set.of("/api/v1/programmes", "/api/v1/applications/{reference}",
-                        "/api/v1/sessions/{id}")))
+                        "/api/v1/sessions/{id}", "/api/v1/webhooks/{id}")))
                 // A service cannot document another's path.
                 .body("paths.'/api/v1/programmes'.get.summary", equalTo(null))
-                .body("tags.name", equalTo(List.of("applications", "catalogue", "scheduling")))
-                .body("info.version", equalTo("2.0.0"))
+                .body("tags.name", equalTo(List.of("applications", "catalogue", "scheduling", "webhooks")))
+                .body("info.version", equalTo("2.1.0"))
                 .body("info.contact.email", equalTo("api@mathshubs.example"))
                 .body("info.license.identifier", equalTo("Apache-2.0"))
                 // Its server is the address it was asked at: a client generated from it calls this gateway.

@@ -32,7 +32,8 @@ public class ChurningServices implements QuarkusTestResourceLifecycleManager {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread.ofVirtual().start(this::serve);
             String url = "http://127.0.0.1:" + server.getLocalPort();
-            return Map.of("gateway.applications-url", url, "gateway.scheduling-url", url, "gateway.catalogue-url", url);
+            return Map.of("gateway.applications-url", url, "gateway.scheduling-url", url, "gateway.catalogue-url", url,
+                    "gateway.webhooks-url", url);
         } catch (IOException e) {
             throw new IllegalStateException("The churning services could not be set up", e);
         }

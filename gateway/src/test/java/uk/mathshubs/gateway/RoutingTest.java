@@ -27,6 +27,8 @@ class RoutingTest {
             "GET,    /api/v1/central-sessions,                    from=2025-09-01,         scheduling",
             "PUT,    /api/v1/sessions/s-1/attendance,             ,                        scheduling",
             "GET,    /api/v1/participation,                       trn=1234567,             scheduling",
+            "POST,   /api/v1/webhooks,                            ,                        webhooks",
+            "GET,    /api/v1/webhooks/w-1/deliveries,             status=FAILED,           webhooks",
             "GET,    /api/v1/programmes,                          ,                        catalogue",
             "GET,    /api/v1/hubs/CENTRAL,                        ,                        catalogue",
             "PATCH,  /api/v1/work-groups/wg-1/status,             ,                        catalogue",

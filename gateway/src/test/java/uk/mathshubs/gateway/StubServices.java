@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The three services as echo servers: each answers with what it received (service, method, path, query, headers,
+ * The four services as echo servers: each answers with what it received (service, method, path, query, headers,
  * body), so a test sees exactly what the gateway sent. Request headers {@code X-Stub-Status} pick the status and
  * {@code X-Stub-Chunked} a chunked answer.
  */
@@ -34,7 +34,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        for (String service : List.of("catalogue", "applications", "scheduling")) {
+        for (String service : List.of("catalogue", "applications", "scheduling", "webhooks")) {
             String url = echo(service);
             config.put("gateway." + service + "-url", url);
             // The stub answers its health on the same port; a real service answers it on its management interface.
@@ -87,7 +87,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static final Map<String, String> OWN_PATH = Map.of("catalogue", "programmes",
-            "applications", "applications/{reference}", "scheduling", "sessions/{id}");
+            "applications", "applications/{reference}", "scheduling", "sessions/{id}", "webhooks", "webhooks/{id}");
 
     private static void answer(String service, HttpExchange exchange) throws IOException {
         if (exchange.getRequestURI().getPath().equals("/q/openapi")) {

@@ -34,6 +34,8 @@ public class UnavailableServices implements QuarkusTestResourceLifecycleManager 
                     "gateway.applications-url", "http://127.0.0.1:" + stopped,
                     "gateway.scheduling-url", silentUrl,
                     "gateway.catalogue-url", silentUrl,
+                    "gateway.webhooks-url", silentUrl,
+                    "gateway.webhooks-health-url", silentUrl + "/q/health/live",
                     "gateway.applications-health-url", "http://127.0.0.1:" + stopped + "/q/health/live",
                     "gateway.scheduling-health-url", silentUrl + "/q/health/live",
                     "gateway.catalogue-health-url", silentUrl + "/q/health/live");

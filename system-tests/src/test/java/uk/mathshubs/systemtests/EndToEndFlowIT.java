@@ -46,6 +46,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import uk.mathshubs.testsupport.PersonalDataScan;
+import uk.mathshubs.testsupport.WebhookReceiver;
 import uk.mathshubs.testsupport.openapi.OpenApiValidationFilter;
 
 /**
@@ -103,6 +104,100 @@ class EndToEndFlowIT {
         System.out.printf("Spectral %s on the aggregated document: exit %d, %d warnings%n%s%n", Spectral.VERSION, lint.exit(),
                 warnings, lint.output().lines().filter(line -> line.contains(" error ")).limit(60).reduce("", (a, b) -> a + b + "\n"));
         assertThat(lint.exit()).as("Spectral found errors:%n%s", lint.output()).isZero();
+    }
+
+    /**
+     * Push instead of polling: a hub website subscribes through the gateway with its own client's token and is told,
+     * signed as Standard Webhooks, what happens at its hub (checked by a receiver of the test's with its own reading of
+     * the specification); another hub's website is told nothing of it; a decision waits for its confirmation date.
+     */
+    @Test
+    void aHubWebsiteIsToldWhatHappensAtItsHubSignedAndAnotherHubNothing() throws Exception {
+        String admin = platform.passwordToken("ncetm.admin");
+        String hubAdmin = platform.passwordToken("central.admin");
+        String central = platform.clientToken("hub-website-central", "central-website-secret");
+        String shaw = platform.clientToken("hub-website-shaw", "shaw-website-secret");
+        String ncetm = platform.clientToken("ncetm-integration", "ncetm-integration-secret");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            given().get(platform.gateway() + "/api/v1/webhooks/event-types").then().statusCode(200)
+                    .body("type", hasItems("application.received", "application.decision-released", "session.moved", "teacher.erased"));
+            Response subscribed = given().auth().oauth2(central).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url("/central"), "description", "The end-to-end test's receiver",
+                            "eventTypes", List.of("application.received", "application.decision-released", "session.scheduled")))
+                    .post(platform.gateway() + "/api/v1/webhooks");
+            subscribed.then().statusCode(201).header("Location", startsWith(platform.gateway() + "/api/v1/webhooks/"))
+                    .body("subscription.hubCode", equalTo("CENTRAL"));
+            String subscription = subscribed.path("subscription.id");
+            String secret = subscribed.path("secret");
+            given().auth().oauth2(shaw).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url("/shaw"), "eventTypes", List.of("application.received", "session.scheduled")))
+                    .post(platform.gateway() + "/api/v1/webhooks").then().statusCode(201);
+            given().auth().oauth2(ncetm).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url("/ncetm"), "eventTypes", List.of("application.received")))
+                    .post(platform.gateway() + "/api/v1/webhooks").then().statusCode(201);
+            // Shaw's website cannot see Central's subscription, let alone change it.
+            given().auth().oauth2(shaw).get(platform.gateway() + "/api/v1/webhooks/{id}", subscription).then().statusCode(404);
+
+            String school = String.valueOf(500_000 + RANDOM.nextInt(100_000));
+            given().auth().oauth2(admin).contentType("text/csv; charset=ISO-8859-1")
+                    .body(Schools.register(Map.of(school, "Stowlawn Primary School")))
+                    .post(platform.gateway() + "/api/v1/schools/import").then().statusCode(200);
+            LocalDate confirmation = LocalDate.now().plusDays(35);
+            String group = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("programmeCode", "MN_RKS1", "hubCode", "CENTRAL",
+                            "academicYear", Schools.academicYear(Schools.thisAcademicYearStart()), "capacity", 5,
+                            "lead", "Webhooks Work Group Lead", "allocationPolicy", "FIRST_COME_FIRST_SERVED",
+                            "applicationWindow", Map.of(
+                                    "opensAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString(),
+                                    "closesAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString(),
+                                    "confirmationDate", confirmation.toString())))
+                    .post(platform.gateway() + "/api/v1/work-groups").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", "OPEN"))
+                    .put(platform.gateway() + "/api/v1/work-groups/{id}/status", group).then().statusCode(200);
+            String reference = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> given().auth().oauth2(central).contentType(ContentType.JSON).body(Schools.application(school))
+                            .post(platform.gateway() + "/api/v1/work-groups/{id}/applications", group),
+                    response -> response.statusCode() != 404).then().statusCode(201).extract().path("reference");
+            int year = Schools.thisAcademicYearStart() + 1;
+            String session = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(hubAdmin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("title", "Webhooks local session", "audience", "LEAD_TEACHERS", "deliveryMode", "TWILIGHT",
+                            "startsAt", year + "-02-10T16:00", "endsAt", year + "-02-10T17:30"))
+                    .post(platform.gateway() + "/api/v1/work-groups/{id}/sessions", group), r -> r.statusCode() != 404)
+                    .then().statusCode(201).extract().path("id");
+
+            // Within moments: the application received and the session scheduled, each signed with Central's secret.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(receiver.received("/central"))
+                    .extracting(WebhookReceiver.Received::type).contains("application.received", "session.scheduled"));
+            assertThat(receiver.received("/central")).allSatisfy(message -> {
+                assertThat(message.signedWith(secret)).as("signed: %s", message.headers()).isTrue();
+                assertThat(message.body()).doesNotContain("Stowlawn", "@");
+            });
+            assertThat(receiver.received("/central")).filteredOn(m -> m.type().equals("application.received")).singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.data().path("reference").asText()).isEqualTo(reference);
+                        assertThat(m.data().path("links").path("application").asText())
+                                .isEqualTo(platform.gateway() + "/api/v1/applications/" + reference);
+                    });
+            assertThat(receiver.received("/central")).filteredOn(m -> m.type().equals("session.scheduled"))
+                    .extracting(m -> m.data().path("sessionId").asText()).containsExactly(session);
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/ncetm").stream()
+                    .anyMatch(m -> m.data().path("reference").asText().equals(reference)));
+
+            // The decision is made at once (the hub sees it) but a website hears it on the confirmation date, not before.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(central)
+                    .get(platform.gateway() + "/api/v1/webhooks/{id}/deliveries?status=PENDING", subscription)
+                    .then().statusCode(200).extract().jsonPath().getList("items", Map.class))
+                    .singleElement().satisfies(delivery -> {
+                        assertThat(delivery.get("eventType")).isEqualTo("application.decision-released");
+                        assertThat(delivery.get("nextAttemptAt"))
+                                .isEqualTo(confirmation.atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant().toString());
+                    }));
+            assertThat(receiver.received("/central")).extracting(WebhookReceiver.Received::type)
+                    .doesNotContain("application.decision-released");
+            // Nothing of Central's reached Shaw's website.
+            assertThat(receiver.received("/shaw")).noneMatch(m -> m.body().contains(reference) || m.body().contains(session));
+        }
     }
 
     @Test
@@ -378,7 +473,8 @@ class EndToEndFlowIT {
         String prometheus = "http://localhost:" + platform.port("PLATFORM_PROMETHEUS_PORT");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(query(prometheus, "up == 1").<String>getList("data.result.metric.app_kubernetes_io_name"))
-                    .containsExactlyInAnyOrder("gateway", "programme-catalogue-service", "applications-service", "scheduling-service");
+                    .containsExactlyInAnyOrder("gateway", "programme-catalogue-service", "applications-service", "scheduling-service",
+                            "webhooks-service");
             assertThat(query(prometheus, "mathshubs_outbox_pending").<String>getList("data.result.metric.app_kubernetes_io_name"))
                     .contains("applications-service", "scheduling-service", "programme-catalogue-service");
         });
@@ -407,11 +503,13 @@ class EndToEndFlowIT {
     void everyFigureTheDashboardsAndAlertsReadIsExportedByTheComponentsThemselves() throws Exception {
         Path prod = platform.root().resolve("deploy/k8s/overlays/prod");
         Map<String, String> exported = new HashMap<>();
-        for (String component : List.of("gateway", "programme-catalogue-service", "applications-service", "scheduling-service")) {
+        for (String component : List.of("gateway", "programme-catalogue-service", "applications-service", "scheduling-service",
+                "webhooks-service")) {
             String port = "PLATFORM_" + switch (component) {
                 case "programme-catalogue-service" -> "CATALOGUE";
                 case "applications-service" -> "APPLICATIONS";
                 case "scheduling-service" -> "SCHEDULING";
+                case "webhooks-service" -> "WEBHOOKS";
                 default -> "GATEWAY";
             } + "_MANAGEMENT_PORT";
             exported.put(component, given().get("http://127.0.0.1:" + platform.port(port) + "/q/metrics").then().statusCode(200)

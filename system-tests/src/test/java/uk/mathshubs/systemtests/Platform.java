@@ -38,7 +38,8 @@ final class Platform implements AutoCloseable {
         for (String port : List.of("PLATFORM_KEYCLOAK_MANAGEMENT_PORT", "PLATFORM_CATALOGUE_PORT", "PLATFORM_APPLICATIONS_PORT",
                 "PLATFORM_SCHEDULING_PORT", "PLATFORM_POSTGRES_PORT", "PLATFORM_KAFKA_PORT", "PLATFORM_KAFKA_CONTROLLER_PORT",
                 "PLATFORM_GATEWAY_MANAGEMENT_PORT", "PLATFORM_CATALOGUE_MANAGEMENT_PORT", "PLATFORM_APPLICATIONS_MANAGEMENT_PORT",
-                "PLATFORM_SCHEDULING_MANAGEMENT_PORT", "PLATFORM_PROMETHEUS_PORT")) {
+                "PLATFORM_SCHEDULING_MANAGEMENT_PORT", "PLATFORM_PROMETHEUS_PORT", "PLATFORM_WEBHOOKS_PORT",
+                "PLATFORM_WEBHOOKS_MANAGEMENT_PORT")) {
             env.put(port, String.valueOf(freePort()));
         }
         // The reactor has just packaged every service; the platform must run exactly those jars.
@@ -64,7 +65,7 @@ final class Platform implements AutoCloseable {
         return platform;
     }
 
-    /** A service's own database (catalogue, applications or scheduling), as the platform created it. */
+    /** A service's own database (catalogue, applications, scheduling or webhooks), as the platform created it. */
     Connection database(String service) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + env.get("PLATFORM_POSTGRES_PORT") + "/"
                 + service, service, service);

@@ -248,6 +248,29 @@ class WebhooksTest {
     }
 
     @Test
+    void aReceiverThatFailsHalfItsCallsLosesNothingAndEveryCallIsSigned() {
+        String hook = path();
+        var subscription = subscribe(TestTokens.hubWebsite(HUB), receiver.url(hook), "session.scheduled");
+        for (int i = 0; i < 100; i++) {
+            receiver.script(hook, Reply.status(500), Reply.status(200));
+        }
+        UUID group = workGroup(events, HUB, RELEASED);
+        java.util.Set<String> sessions = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            UUID session = UUID.randomUUID();
+            sessions.add(session.toString());
+            events.publish(EventType.SESSION_SCHEDULED, session, sessionPayload(session, group, 1));
+        }
+        await().atMost(PATIENCE).until(() -> receiver.received(hook).stream().map(r -> r.data().path("sessionId").asText())
+                .collect(java.util.stream.Collectors.toSet()).equals(sessions)
+                && given().auth().oauth2(TestTokens.hubWebsite(HUB))
+                        .get("/api/v1/webhooks/{id}/deliveries?status=DELIVERED&size=100", subscription.id())
+                        .then().statusCode(200).extract().jsonPath().getList("items").size() == 60);
+        assertThat(receiver.received(hook)).as("every call, the failed ones too, signed").hasSizeGreaterThan(60)
+                .allSatisfy(r -> assertThat(r.signedWith(subscription.secret())).isTrue());
+    }
+
+    @Test
     void aSlowReceiverHoldsUpOnlyItself() {
         String slow = path();
         String quick = path();

@@ -73,6 +73,17 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void webhooksReachingPastTheInternetOrOverPlainHttpAreRejected() {
+        assertThat(problems).contains(
+                "NetworkPolicy/webhooks-receivers-egress: lets webhooks-service reach addresses outside the cluster on other ports than TCP 443",
+                "NetworkPolicy/webhooks-receivers-egress: lets webhooks-service reach [169.254.0.0/16, 100.64.0.0/10, 127.0.0.0/8]"
+                        + " (ipBlock 0.0.0.0/0 must except every private, link-local, shared and loopback range)");
+        assertThat(problems).anyMatch(p -> p.startsWith("Deployment/webhooks-service container webhooks-service: "
+                + "WEBHOOKS_ALLOW_LOCAL_RECEIVERS is on in ConfigMap webhooks-service-")
+                && p.endsWith("; in production a webhook receiver must be public and https"));
+    }
+
+    @Test
     void aCommittedSecretAndAWritableRootFilesystemAreRejected() {
         assertThat(problems).contains(
                 "Secret/keycloak-client-secrets: a production overlay carries no Secret; ops create them (README)",
@@ -83,6 +94,7 @@ class BrokenManifestsTest {
     void nothingElseIsReported() {
         assertThat(problems).as("only the breakages: %s", problems).allMatch(p -> p.contains("readinesProbe") || p.contains("readinessProbe") || p.contains("replicas") || p.contains("KafkaTopic")
                 || p.contains("Kafka/") || p.contains("startupProbe") || p.contains("topic ") || p.contains("open-catalogue")
-                || p.contains("Secret/") || p.contains("readOnlyRootFilesystem") || p.contains("KIT_SANDBOX_ENABLED"));
+                || p.contains("Secret/") || p.contains("readOnlyRootFilesystem") || p.contains("KIT_SANDBOX_ENABLED")
+                || p.contains("webhooks-receivers-egress") || p.contains("WEBHOOKS_ALLOW_LOCAL_RECEIVERS"));
     }
 }

@@ -24,17 +24,19 @@ import uk.mathshubs.contracts.Topics;
 
 /**
  * What a rendered overlay must be, beyond being valid Kubernetes: production qualities of every Deployment, the
- * network rules (only the gateway reachable from outside; services reach only their database, Kafka and Keycloak),
- * and the KafkaTopics and KafkaUsers matching what the services' configuration uses. Each problem is one sentence
- * naming the resource.
+ * network rules (only the gateway reachable from outside; services reach only their database, Kafka and Keycloak,
+ * the mail senders also an SMTP relay on 587, and webhooks-service also public addresses on 443, never a private,
+ * link-local, shared or loopback one), and the KafkaTopics and KafkaUsers matching what the services' configuration
+ * uses. Each problem is one sentence naming the resource.
  */
 final class Rules {
 
     static final String GATEWAY = "gateway";
     /** Secrets the manifests reference that an operator makes (CloudNativePG, Strimzi) or ops create by hand. */
     static final Set<String> EXTERNAL_SECRETS = Set.of(
-            "catalogue-db-app", "applications-db-app", "scheduling-db-app", "keycloak-db-app",
-            "programme-catalogue-service", "applications-service", "scheduling-service", "maths-hubs-cluster-ca-cert",
+            "catalogue-db-app", "applications-db-app", "scheduling-db-app", "webhooks-db-app", "keycloak-db-app",
+            "programme-catalogue-service", "applications-service", "scheduling-service", "webhooks-service",
+            "maths-hubs-cluster-ca-cert",
             "applications-mailer", "scheduling-mailer", "keycloak-client-secrets", "keycloak-bootstrap-admin", "gateway-tls", "keycloak-tls");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
 
@@ -173,6 +175,10 @@ final class Rules {
         if (production && "true".equalsIgnoreCase(env(c, SANDBOX))) {
             problem(at + ": " + SANDBOX + " is on; a production overlay never runs the sandbox clock");
         }
+        // Receivers on http or on this side of the internet: a developer's machine and the tests only.
+        if (production && "true".equalsIgnoreCase(env(c, LOCAL_RECEIVERS))) {
+            problem(at + ": " + LOCAL_RECEIVERS + " is on; in production a webhook receiver must be public and https");
+        }
         for (JsonNode from : c.path("envFrom")) {
             JsonNode map = from.has("configMapRef") ? find("ConfigMap", from.path("configMapRef").path("name").asText()) : null;
             if (from.has("configMapRef") && map == null) {
@@ -180,6 +186,10 @@ final class Rules {
             }
             if (production && map != null && "true".equalsIgnoreCase(map.path("data").path(SANDBOX).asText(""))) {
                 problem(at + ": " + SANDBOX + " is on in ConfigMap " + Manifests.name(map) + "; a production overlay never runs the sandbox clock");
+            }
+            if (production && map != null && "true".equalsIgnoreCase(map.path("data").path(LOCAL_RECEIVERS).asText(""))) {
+                problem(at + ": " + LOCAL_RECEIVERS + " is on in ConfigMap " + Manifests.name(map)
+                        + "; in production a webhook receiver must be public and https");
             }
             if (from.has("secretRef")) {
                 secret(at, from.path("secretRef").path("name").asText());
@@ -315,6 +325,16 @@ final class Rules {
     /** The services that send email, and so may reach the SMTP relay outside the cluster. */
     private static final Set<String> MAIL_SENDERS = Set.of("applications-service", "scheduling-service");
 
+    /** The service that delivers webhooks, and so may reach receivers on the public internet (HTTPS only). */
+    static final String WEBHOOKS = "webhooks-service";
+    static final int HTTPS_PORT = 443;
+    /**
+     * What the webhooks' egress to "anywhere" must leave out, so that a subscription cannot be turned against the
+     * cluster, the cloud's metadata endpoint or the node: private, link-local, shared (carrier-grade NAT), loopback.
+     */
+    static final List<String> NOT_THE_INTERNET = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
+            "100.64.0.0/10", "127.0.0.0/8");
+
     private void egressRule(String policy, String source, JsonNode rule, Map<String, Map<String, String>> pods) {
         Set<String> allowed = new TreeSet<>(Set.of("kafka", "keycloak"));
         if (GATEWAY.equals(source)) {
@@ -330,8 +350,11 @@ final class Rules {
             if (peer.has("ipBlock")) {
                 boolean smtp = MAIL_SENDERS.contains(source) && StreamSupport.stream(rule.path("ports").spliterator(), false)
                         .allMatch(p -> p.path("port").asInt() == 587) && !rule.path("ports").isEmpty();
-                if (!smtp) {
-                    problem(policy + ": lets " + source + " reach addresses outside the cluster (only the mail senders' SMTP relay on 587 may)");
+                if (WEBHOOKS.equals(source)) {
+                    webhookReceivers(policy, rule, peer.path("ipBlock"));
+                } else if (!smtp) {
+                    problem(policy + ": lets " + source + " reach addresses outside the cluster (only the mail senders' SMTP relay on 587"
+                            + " and " + WEBHOOKS + "'s receivers on " + HTTPS_PORT + " may)");
                 }
             } else if (peer.has("namespaceSelector")) {
                 String namespace = peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText();
@@ -355,11 +378,58 @@ final class Rules {
         }
     }
 
+    /**
+     * The webhooks' way out: TCP 443 only (receivers are https), and never to the private, link-local, shared or
+     * loopback ranges (the service also refuses a receiver whose name resolves into them).
+     */
+    private void webhookReceivers(String policy, JsonNode rule, JsonNode ipBlock) {
+        JsonNode ports = rule.path("ports");
+        boolean httpsOnly = !ports.isEmpty() && StreamSupport.stream(ports.spliterator(), false)
+                .allMatch(p -> p.path("port").asInt() == HTTPS_PORT && "TCP".equals(p.path("protocol").asText("TCP"))
+                        && !p.has("endPort"));
+        if (!httpsOnly) {
+            problem(policy + ": lets " + WEBHOOKS + " reach addresses outside the cluster on other ports than TCP " + HTTPS_PORT);
+        }
+        String cidr = ipBlock.path("cidr").asText();
+        if (!cidr.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
+            problem(policy + ": lets " + WEBHOOKS + " reach " + cidr + "; only IPv4 blocks are checked against " + NOT_THE_INTERNET);
+            return;
+        }
+        Set<String> except = new TreeSet<>();
+        ipBlock.path("except").forEach(e -> except.add(e.asText()));
+        // A range the block does not reach needs no exception (a block naming one receiver's public network).
+        List<String> missing = NOT_THE_INTERNET.stream().filter(range -> overlap(cidr, range) && !except.contains(range)).toList();
+        if (!missing.isEmpty()) {
+            problem(policy + ": lets " + WEBHOOKS + " reach " + missing + " (ipBlock " + cidr
+                    + " must except every private, link-local, shared and loopback range)");
+        }
+    }
+
+    /** Whether two IPv4 blocks share an address: their addresses agree on the shorter prefix. */
+    static boolean overlap(String a, String b) {
+        int prefix = Math.min(prefix(a), prefix(b));
+        long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+        return (address(a) & mask) == (address(b) & mask);
+    }
+
+    private static int prefix(String cidr) {
+        return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+    }
+
+    private static long address(String cidr) {
+        long address = 0;
+        for (String octet : cidr.substring(0, cidr.indexOf('/')).split("\\.")) {
+            address = (address << 8) | Integer.parseInt(octet);
+        }
+        return address;
+    }
+
     private static String database(String service) {
         return switch (service) {
             case "programme-catalogue-service" -> "catalogue-db";
             case "applications-service" -> "applications-db";
             case "scheduling-service" -> "scheduling-db";
+            case "webhooks-service" -> "webhooks-db";
             default -> "";
         };
     }
@@ -546,6 +616,7 @@ final class Rules {
     }
 
     private static final String SANDBOX = "KIT_SANDBOX_ENABLED";
+    private static final String LOCAL_RECEIVERS = "WEBHOOKS_ALLOW_LOCAL_RECEIVERS";
 
     private static String env(JsonNode container, String name) {
         for (JsonNode e : container.path("env")) {

@@ -15,14 +15,16 @@ import java.util.TreeSet;
 import uk.mathshubs.contracts.EventType;
 
 /**
- * What a service's {@code application.properties} says about Kafka: the topics its incoming channels read, their
- * dead-letter topics and consumer group, and (from its outbox channel's fallback topic {@code <prefix>.unrouted})
- * which of the contracts' event topics it publishes.
+ * What a service's {@code application.properties} says about Kafka: the topics its incoming channels read (a
+ * channel's {@code topic}, or its comma-separated {@code topics}), their dead-letter topics and consumer group, and
+ * (from its outbox channel's fallback topic {@code <prefix>.unrouted}) which of the contracts' event topics it
+ * publishes.
  */
 record ServiceConfig(String service, Set<String> consumed, Set<String> deadLetters, Set<String> groups,
         Set<String> produced, String outboxFallback, List<String> problems) {
 
-    static final List<String> SERVICES = List.of("programme-catalogue-service", "applications-service", "scheduling-service");
+    static final List<String> SERVICES = List.of("programme-catalogue-service", "applications-service", "scheduling-service",
+            "webhooks-service");
 
     static List<ServiceConfig> all() {
         return SERVICES.stream().map(ServiceConfig::read).toList();
@@ -46,9 +48,10 @@ record ServiceConfig(String service, Set<String> consumed, Set<String> deadLette
                 continue;
             }
             String value = properties.getProperty(key).trim();
-            if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
-                consumed.add(value);
-                String channel = key.substring("mp.messaging.incoming.".length(), key.length() - ".topic".length());
+            if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topics?")) {
+                // One topic (topic=a) or several on one channel (topics=a,b,c), which then share its dead-letter topic.
+                Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(consumed::add);
+                String channel = key.substring("mp.messaging.incoming.".length(), key.lastIndexOf('.'));
                 String prefix = "mp.messaging.incoming." + channel + ".";
                 if (!"dead-letter-queue".equals(properties.getProperty(prefix + "failure-strategy"))) {
                     problems.add(service + ": channel " + channel + " has no failure-strategy=dead-letter-queue");

@@ -26,6 +26,10 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8083")
     URI schedulingUrl();
 
+    /** The webhooks service: subscriptions and their deliveries. */
+    @WithDefault("http://localhost:8084")
+    URI webhooksUrl();
+
     /**
      * Where each service tells whether it is alive: its management interface, which the gateway does not route but
      * asks for its own readiness report (GATEWAY_CATALOGUE_HEALTH_URL and so on).
@@ -38,6 +42,9 @@ public interface GatewayConfig {
 
     @WithDefault("http://localhost:9083/q/health/live")
     URI schedulingHealthUrl();
+
+    @WithDefault("http://localhost:9084/q/health/live")
+    URI webhooksHealthUrl();
 
     /**
      * The local address the gateway's connections to the services come from (GATEWAY_UPSTREAM_LOCAL_ADDRESS). Under

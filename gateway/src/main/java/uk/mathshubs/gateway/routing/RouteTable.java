@@ -3,6 +3,7 @@ package uk.mathshubs.gateway.routing;
 import static uk.mathshubs.gateway.routing.Upstream.APPLICATIONS;
 import static uk.mathshubs.gateway.routing.Upstream.CATALOGUE;
 import static uk.mathshubs.gateway.routing.Upstream.SCHEDULING;
+import static uk.mathshubs.gateway.routing.Upstream.WEBHOOKS;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public final class RouteTable {
             Route.of("/api/v1/audit/applications-service", APPLICATIONS),
             Route.of("/api/v1/audit/scheduling-service", SCHEDULING),
             Route.of("/api/v1/audit/programme-catalogue-service", CATALOGUE),
+            Route.of("/api/v1/audit/webhooks-service", WEBHOOKS),
+            Route.of("/api/v1/webhooks", WEBHOOKS),
             Route.of("/api/v1/work-groups/{id}/sessions", SCHEDULING),
             Route.of("/api/v1/work-groups/{id}/session-plan", SCHEDULING),
             Route.of("/api/v1/work-groups/{id}/completion", SCHEDULING),

@@ -9,7 +9,8 @@ public enum Upstream {
 
     CATALOGUE("catalogue"),
     APPLICATIONS("applications"),
-    SCHEDULING("scheduling");
+    SCHEDULING("scheduling"),
+    WEBHOOKS("webhooks");
 
     private final String serviceName;
 
@@ -26,6 +27,7 @@ public enum Upstream {
             case CATALOGUE -> config.catalogueUrl();
             case APPLICATIONS -> config.applicationsUrl();
             case SCHEDULING -> config.schedulingUrl();
+            case WEBHOOKS -> config.webhooksUrl();
         };
     }
 
@@ -35,6 +37,7 @@ public enum Upstream {
             case CATALOGUE -> config.catalogueHealthUrl();
             case APPLICATIONS -> config.applicationsHealthUrl();
             case SCHEDULING -> config.schedulingHealthUrl();
+            case WEBHOOKS -> config.webhooksHealthUrl();
         };
     }
 }

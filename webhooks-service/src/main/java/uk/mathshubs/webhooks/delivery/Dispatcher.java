@@ -39,6 +39,10 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final int BATCH = 200;
+    /** Deliveries by outcome: delivered, retrying (it failed and will be tried again), failed (given up), gone (410). */
+    static final String DELIVERIES = "mathshubs.webhooks.deliveries";
+    /** From when a delivery fell due to when its receiver took it. */
+    static final String LAG = "mathshubs.webhooks.delivery.lag";
 
     private final DeliveryQueue queue;
     private final Receivers receivers;
@@ -57,6 +61,11 @@ public class Dispatcher {
         this.config = config;
         this.retries = new RetrySchedule(config.firstRetry(), config.longestWait());
         this.metrics = metrics;
+        // Every outcome's series exists from the start, at 0, so an alert on failures has something to read before the first.
+        for (String outcome : java.util.List.of("delivered", "retrying", "failed", "gone")) {
+            metrics.counter(DELIVERIES, "outcome", outcome);
+        }
+        metrics.timer(LAG);
         this.drainer = new BatchDrainer("webhook-dispatcher", this::dispatchDue, BATCH, Duration.ofMillis(5), foreground,
                 e -> LOG.warnf("Webhook dispatch paused, retrying on the next tick: %s", e));
     }
@@ -107,7 +116,7 @@ public class Dispatcher {
         String outcome;
         if (answer.delivered()) {
             queue.delivered(delivery.deliveryId(), answer, now);
-            metrics.timer("mathshubs.webhooks.delivery.lag").record(Duration.between(delivery.dueAt(), now));
+            metrics.timer(LAG).record(Duration.between(delivery.dueAt(), now));
             outcome = "delivered";
         } else if (answer.gone()) {
             queue.gone(delivery, answer, now);
@@ -116,7 +125,7 @@ public class Dispatcher {
             Instant next = now.plus(retries.waitAfter(delivery.attempts() + 1, ThreadLocalRandom.current()));
             outcome = queue.failed(delivery.deliveryId(), answer, now, next) ? "retrying" : "failed";
         }
-        metrics.counter("mathshubs.webhooks.deliveries", "outcome", outcome).increment();
+        metrics.counter(DELIVERIES, "outcome", outcome).increment();
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a subscription may send: an https address on the public internet. A subscription must not be a way to make
+ * Where a subscription may send: an https address on the public internet, on port 443. A subscription must not be a way to make
  * the platform call its own services, the cloud's metadata endpoint or anything else inside, so loopback, private,
  * link-local, shared (carrier-grade NAT) and multicast addresses are refused, both when the subscription is made (an
  * address written as such, or a name for this machine) and before every delivery (what the name resolves to then).
@@ -40,6 +40,10 @@ public final class ReceiverAddress {
         }
         if (scheme.equals("http") && !allowLocal) {
             return Optional.of("must use https");
+        }
+        if (!allowLocal && uri.getPort() != -1 && uri.getPort() != 443) {
+            // The pods may reach the internet on 443 only (deploy/k8s's egress policy): another port would never answer.
+            return Optional.of("must use https's own port, 443");
         }
         if (uri.getRawUserInfo() != null) {
             return Optional.of("must not carry a user name or password (the signature authenticates the sender)");

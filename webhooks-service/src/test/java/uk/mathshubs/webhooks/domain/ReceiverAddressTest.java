@@ -13,7 +13,7 @@ class ReceiverAddressTest {
 
     @Test
     void aPublicHttpsAddressMayReceive() {
-        for (String url : List.of("https://www.example-hub.org.uk/hooks", "https://203.0.113.7:8443/hooks", "https://[2001:db8::1]/h")) {
+        for (String url : List.of("https://www.example-hub.org.uk/hooks", "https://203.0.113.7:443/hooks", "https://[2001:db8::1]/h")) {
             assertThat(ReceiverAddress.refusal(url, false)).as(url).isEmpty();
         }
     }
@@ -25,7 +25,7 @@ class ReceiverAddressTest {
             "https://192.168.1.1/x", "https://169.254.169.254/latest/meta-data", "https://100.64.0.1/x", "https://0.0.0.0/x",
             "https://[::1]/x", "https://[fd00::1]/x", "https://[fe80::1]/x", "https://[::ffff:127.0.0.1]/x",
             "https://applications-service.work-groups.svc.cluster.local/api", "https://metadata.google.internal/x",
-            "https://user:secret@example.org/x", "https://example.org/x#fragment", "https://255.255.255.255/x")) {
+            "https://user:secret@example.org/x", "https://example.org:8443/x", "https://example.org/x#fragment", "https://255.255.255.255/x")) {
             assertThat(ReceiverAddress.refusal(url, false)).as(url).isPresent();
         }
     }
