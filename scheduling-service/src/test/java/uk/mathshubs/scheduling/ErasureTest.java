@@ -64,13 +64,19 @@ class ErasureTest {
                 .containsEntry("trn", null).containsEntry("role", "LEAD_TEACHER_YEAR_4").containsEntry("urn", "137001");
         assertThat(person(group, kept.participantId())).containsEntry("name", kept.name()).containsEntry("email", kept.email());
         given().get(calendar).then().statusCode(404);
-        // The register still counts two who came; the NCETM's next pull overwrites its copy with the anonymous row.
+        // The register still counts two who came; the NCETM's next pull brings a tombstone: who, when, nothing else.
         assertThat(given().auth().oauth2(TestTokens.hubAdmin(hub)).get("/api/v1/sessions/{id}/attendance", autumn)
                 .then().statusCode(200).extract().jsonPath().getList("items.attendance")).containsExactly("ATTENDED", "ATTENDED");
         assertThat(given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("workGroupId", group)
                 .queryParam("updatedSince", before.toString()).get("/api/v1/participation/participants")
                 .then().statusCode(200).extract().jsonPath().getList("items", Map.class))
-                .singleElement().satisfies(row -> assertThat(row).containsEntry("name", "Erased person").containsEntry("email", null));
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("participantId")).isEqualTo(erased.participantId().toString());
+                    assertThat(Instant.parse((String) row.get("deletedAt"))).isAfterOrEqualTo(before);
+                    assertThat(row).containsEntry("name", null).containsEntry("email", null).containsEntry("trn", null)
+                            .containsEntry("role", null).containsEntry("urn", null).containsEntry("withdrawn", null);
+                    assertThat(row.values()).filteredOn(java.util.Objects::nonNull).hasSize(3);
+                });
     }
 
     private static Map<String, Object> person(UUID group, UUID participantId) {

@@ -26,11 +26,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
+import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.testsupport.EventPublisher;
 import uk.mathshubs.testsupport.TestTokens;
 
-/** The NCETM's sync of participants: paging that stays correct while data changes, then an incremental catch-up. */
+/**
+ * The NCETM's sync of participants: paging that stays correct while data changes, then an incremental catch-up from
+ * the watermark the full pull ended with; erased people come as tombstones and leave the copy.
+ */
 @QuarkusTest
 class ParticipationSyncTest {
 
@@ -60,10 +64,14 @@ class ParticipationSyncTest {
                 int next = 600_000;
                 while (changing.get()) {
                     ApplicationAccepted school = schools.get(ThreadLocalRandom.current().nextInt(schools.size()));
-                    switch (changes.getAndIncrement() % 3) {
+                    switch (changes.getAndIncrement() % 4) {
                         case 0 -> published.add(events.publish(EventType.APPLICATION_ACCEPTED, school.applicationId(), renamed(school)));
                         case 1 -> published.add(events.publish(EventType.APPLICATION_WITHDRAWN, school.applicationId(),
                                 new ApplicationWithdrawn(school.applicationId(), school.reference(), group, school.urn(), true, Instant.now())));
+                        case 2 -> published.add(events.publish(EventType.APPLICATION_PEOPLE_ERASED, school.applicationId(),
+                                new ApplicationPeopleErased(school.applicationId(), school.reference(), group,
+                                        List.of(school.participants().get(ThreadLocalRandom.current().nextInt(3)).participantId()),
+                                        Instant.now())));
                         default -> {
                             ApplicationAccepted fresh = Fixtures.accepted(group, programme, YEAR, String.valueOf(next++),
                                     List.of(person("HEADTEACHER")));
@@ -74,16 +82,18 @@ class ParticipationSyncTest {
             }
         });
 
-        Instant syncStarted = Instant.now();
         Map<String, Map<String, Object>> copy = new HashMap<>();
         Map<String, Map<String, Object>> schoolsCopy = new HashMap<>();
-        int pages = pull("participants", programme, null, copy) + pull("schools", programme, null, schoolsCopy);
+        Pull people = pull("participants", programme, null, copy);
+        Pull applications = pull("schools", programme, null, schoolsCopy);
+        int pages = people.pages() + applications.pages();
         changing.set(false);
         changer.join();
-        // The last changes reach the service; then the incremental pull, with an overlap before the full pull began.
+        // The last changes reach the service; then the incremental pull from where each full pull said it was complete,
+        // with no overlap of our own.
         await().atMost(PATIENCE).until(() -> processed(published) == published.size());
-        String overlap = syncStarted.minusSeconds(5).toString();
-        int incrementalPages = pull("participants", programme, overlap, copy) + pull("schools", programme, overlap, schoolsCopy);
+        int incrementalPages = pull("participants", programme, people.watermark(), copy).pages()
+                + pull("schools", programme, applications.watermark(), schoolsCopy).pages();
 
         Map<String, Map<String, Object>> source = source(programme);
         Map<String, Map<String, Object>> schoolsSource = schoolsSource(programme);
@@ -203,9 +213,14 @@ class ParticipationSyncTest {
         assertThat(csv.lines()).hasSize(7);
     }
 
-    /** Pages through a feed for the programme, upserting into the copy; returns the number of pages. */
-    private static int pull(String feed, String programme, String updatedSince, Map<String, Map<String, Object>> copy) {
+    /** How a pull went: its pages, and the watermark its last page gave, the next pull's updatedSince. */
+    private record Pull(int pages, String watermark) {
+    }
+
+    /** Pages through a feed for the programme, upserting into the copy and deleting what a tombstone names. */
+    private static Pull pull(String feed, String programme, String updatedSince, Map<String, Map<String, Object>> copy) {
         String cursor = null;
+        String watermark;
         int pages = 0;
         do {
             var request = given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("programme", programme).queryParam("size", 37);
@@ -218,23 +233,26 @@ class ParticipationSyncTest {
             var page = request.get("/api/v1/participation/" + feed).then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = page.getList("items");
             items.forEach(item -> {
-                if (feed.equals("schools")) {
+                if (item.get("deletedAt") != null) {
+                    copy.remove((String) item.get("participantId"));
+                } else if (feed.equals("schools")) {
                     copy.put((String) item.get("applicationId"), schoolView(item.get("status"), item.get("withdrawnAt") != null));
                 } else {
                     copy.put((String) item.get("participantId"), view(item.get("name"), item.get("withdrawn")));
                 }
             });
             cursor = page.getString("next");
+            watermark = page.getString("watermark");
             pages++;
         } while (cursor != null);
-        return pages;
+        return new Pull(pages, watermark);
     }
 
     private static Map<String, Map<String, Object>> source(String programme) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
-                    "SELECT id::text, name, withdrawn_at IS NOT NULL FROM participant WHERE programme_code = :p")
+                    "SELECT id::text, name, withdrawn_at IS NOT NULL FROM participant WHERE programme_code = :p AND erased_at IS NULL")
                     .setParameter("p", programme).getResultList();
             Map<String, Map<String, Object>> source = new HashMap<>();
             rows.forEach(r -> source.put((String) r[0], view(r[1], r[2])));

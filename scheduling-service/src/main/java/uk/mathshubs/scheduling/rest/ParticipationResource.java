@@ -26,6 +26,7 @@ import uk.mathshubs.kit.input.Deprecations;
 import uk.mathshubs.kit.input.Superseded;
 import uk.mathshubs.kit.paging.ArrayInVersion1;
 import uk.mathshubs.kit.paging.Page;
+import uk.mathshubs.scheduling.api.SyncPage;
 import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
@@ -80,7 +81,7 @@ public class ParticipationResource {
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
     @Operation(summary = "Every participant, page by page, for the NCETM's sync (personal data: NCETM and programme admins only)",
             description = SYNC)
-    public Page<ParticipantRow> participants(@BeanParam SyncQuery query) {
+    public SyncPage<ParticipantRow> participants(@BeanParam SyncQuery query) {
         return participants.page(query.filter(), query.cursor, query.size, caller.name());
     }
 
@@ -97,7 +98,7 @@ public class ParticipationResource {
     @Path("/attendance")
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
     @Operation(summary = "Every attendance record, page by page, for the NCETM's sync", description = SYNC)
-    public Page<AttendanceRow> attendance(@BeanParam SyncQuery query) {
+    public SyncPage<AttendanceRow> attendance(@BeanParam SyncQuery query) {
         return attendance.page(query.filter(), query.cursor, query.size, caller.name());
     }
 
@@ -115,7 +116,7 @@ public class ParticipationResource {
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
     @Operation(summary = "Every school's application to every Work Group, with its status and the date of each step",
             description = SYNC)
-    public Page<SchoolRow> schools(@BeanParam SyncQuery query) {
+    public SyncPage<SchoolRow> schools(@BeanParam SyncQuery query) {
         return schools.page(query.filter(), query.cursor, query.size, caller.name());
     }
 
@@ -134,7 +135,7 @@ public class ParticipationResource {
     @Operation(summary = "Every session, local and central, page by page, for the NCETM's sync",
             description = SYNC + " A hub's filter gives the local sessions it runs; a Work Group's filter also gives the "
                     + "central sessions of its programme and year. Sessions take no urn filter.")
-    public Page<SessionRow> sessions(@BeanParam SyncQuery query) {
+    public SyncPage<SessionRow> sessions(@BeanParam SyncQuery query) {
         return sessions.page(query.filter(), query.cursor, query.size, caller.name());
     }
 
@@ -152,7 +153,7 @@ public class ParticipationResource {
     @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
     @Operation(summary = "Whether each school completed each Work Group's programme, decided when the Work Group completed",
             description = SYNC)
-    public Page<CompletionRow> completions(@BeanParam SyncQuery query) {
+    public SyncPage<CompletionRow> completions(@BeanParam SyncQuery query) {
         return completions.page(query.filter(), query.cursor, query.size, caller.name());
     }
 

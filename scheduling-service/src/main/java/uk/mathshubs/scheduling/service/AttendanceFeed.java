@@ -40,6 +40,11 @@ public class AttendanceFeed extends SyncFeed<AttendanceRow> {
     }
 
     @Override
+    protected String earliestLeftOut() {
+        return "SELECT min(a.updated_at) FROM attendance a WHERE a.change_xid >= ?::xid8";
+    }
+
+    @Override
     protected String order() {
         return "a.change_xid, a.session_id, a.participant_id";
     }

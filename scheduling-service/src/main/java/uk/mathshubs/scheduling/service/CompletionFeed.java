@@ -36,6 +36,11 @@ public class CompletionFeed extends SyncFeed<CompletionRow> {
     }
 
     @Override
+    protected String earliestLeftOut() {
+        return "SELECT min(c.updated_at) FROM school_completion c WHERE c.change_xid >= ?::xid8";
+    }
+
+    @Override
     protected String order() {
         return "c.change_xid, c.work_group_id, c.urn";
     }

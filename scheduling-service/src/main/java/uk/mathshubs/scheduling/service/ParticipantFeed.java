@@ -29,9 +29,14 @@ public class ParticipantFeed extends SyncFeed<ParticipantRow> {
     protected String select() {
         return """
                 SELECT p.id::text, p.change_xid::text, p.updated_at, p.application_id, p.work_group_id, p.programme_code,
-                       g.hub_code, p.academic_year, p.urn, p.school_name, p.role, p.name, p.email, p.trn, p.withdrawn_at, p.id
+                       g.hub_code, p.academic_year, p.urn, p.school_name, p.role, p.name, p.email, p.trn, p.withdrawn_at, p.id, p.erased_at
                 FROM participant p LEFT JOIN work_group g ON g.id = p.work_group_id
                 WHERE p.change_xid < ?::xid8""";
+    }
+
+    @Override
+    protected String earliestLeftOut() {
+        return "SELECT min(p.updated_at) FROM participant p WHERE p.change_xid >= ?::xid8";
     }
 
     @Override
@@ -47,10 +52,14 @@ public class ParticipantFeed extends SyncFeed<ParticipantRow> {
 
     @Override
     protected ParticipantRow row(ResultSet r) throws SQLException {
+        var erasedAt = instant(r.getTimestamp(17));
+        if (erasedAt != null) {
+            return ParticipantRow.tombstone(r.getObject(16, UUID.class), erasedAt, instant(r.getTimestamp(3)));
+        }
         var withdrawnAt = instant(r.getTimestamp(15));
         return new ParticipantRow(r.getObject(16, UUID.class), r.getObject(4, UUID.class), r.getObject(5, UUID.class),
                 r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
                 r.getString(12), r.getString(13), r.getString(14), withdrawnAt != null, withdrawnAt,
-                instant(r.getTimestamp(3)));
+                instant(r.getTimestamp(3)), null);
     }
 }

@@ -38,6 +38,11 @@ public class SchoolFeed extends SyncFeed<SchoolRow> {
     }
 
     @Override
+    protected String earliestLeftOut() {
+        return "SELECT min(a.updated_at) FROM school_application a WHERE a.change_xid >= ?::xid8";
+    }
+
+    @Override
     protected String order() {
         return "a.change_xid, a.application_id";
     }

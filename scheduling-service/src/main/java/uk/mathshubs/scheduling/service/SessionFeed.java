@@ -40,6 +40,11 @@ public class SessionFeed extends SyncFeed<SessionRow> {
     }
 
     @Override
+    protected String earliestLeftOut() {
+        return "SELECT min(s.changed_at) FROM session s WHERE s.change_xid >= ?::xid8";
+    }
+
+    @Override
     protected String order() {
         return "s.change_xid, s.id";
     }

@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.mathshubs.kit.audit.AuditTrail;
 import uk.mathshubs.kit.input.InputRules;
-import uk.mathshubs.kit.paging.Page;
 import uk.mathshubs.kit.problem.ProblemException;
+import uk.mathshubs.scheduling.api.SyncPage;
 
 /**
  * A read model the NCETM syncs from. Rows come in the order their last change committed ({@code change_xid}, then the
@@ -78,6 +78,13 @@ public abstract class SyncFeed<T> {
      */
     protected abstract String select();
 
+    /**
+     * The earliest change among the feed's rows that a page read now leaves out because their transaction had not
+     * finished when it started: {@code SELECT min(p.updated_at) FROM participant p WHERE p.change_xid >= ?::xid8}, the
+     * parameter being that oldest transaction still running.
+     */
+    protected abstract String earliestLeftOut();
+
     /** The change column and the key, as SQL, in paging order: e.g. {@code p.change_xid, p.id}. */
     protected abstract String order();
 
@@ -120,7 +127,7 @@ public abstract class SyncFeed<T> {
         return values;
     }
 
-    public Page<T> page(Filter filter, String cursor, Integer size, String client) {
+    public SyncPage<T> page(Filter filter, String cursor, Integer size, String client) {
         int pageSize = size == null ? DEFAULT_SIZE : size;
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             throw ProblemException.invalidField("size", "must be between 1 and " + MAX_SIZE);
@@ -137,8 +144,11 @@ public abstract class SyncFeed<T> {
         List<T> rows = new ArrayList<>();
         String last = null;
         boolean more = false;
+        Instant watermark;
         try (Connection connection = dataSource.getConnection()) {
-            parameters.addFirst(oldestRunning(connection));
+            String oldestRunning = oldestRunning(connection);
+            watermark = watermark(connection, oldestRunning);
+            parameters.addFirst(oldestRunning);
             try (PreparedStatement statement = prepare(connection, sql.toString(), parameters);
                     ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -154,7 +164,7 @@ public abstract class SyncFeed<T> {
             throw new IllegalStateException("Reading " + resource() + " failed", e);
         }
         log(client, resource(), filter.describe() + (cursor == null ? "" : " cursor"), rows.size());
-        return new Page<>(rows, pageSize, more ? encode(last) : null);
+        return new SyncPage<>(rows, pageSize, more ? encode(last) : null, watermark);
     }
 
     public void csv(Filter filter, Writer out, String client, boolean formerHeader) throws IOException {
@@ -221,6 +231,25 @@ public abstract class SyncFeed<T> {
                 ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getString(1);
+        }
+    }
+
+    /**
+     * The time from which the next pull must ask, read after the oldest running transaction: the earliest of now, the
+     * start of every transaction still writing (a row it writes changes after that), and the change of every row this
+     * page leaves out because its transaction had not finished (it committed since, or is still running).
+     */
+    private Instant watermark(Connection connection, String oldestRunning) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT least(statement_timestamp(),
+                       (SELECT min(xact_start) FROM pg_stat_activity
+                        WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()),
+                       (%s))""".formatted(earliestLeftOut()))) {
+            statement.setString(1, oldestRunning);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getTimestamp(1).toInstant();
+            }
         }
     }
 
