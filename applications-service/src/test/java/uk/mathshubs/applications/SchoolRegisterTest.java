@@ -101,6 +101,37 @@ class SchoolRegisterTest {
                 .body("decidedBy.rule", equalTo("mn-rks1.not-yet-engaged"));
     }
 
+    /**
+     * Others keep where a school's history went (the NCETM's sync): each link that records a succession is announced
+     * once, from the old URN to the new, whichever side lists it (both sides of one succession both say so: a consumer
+     * keeps it once); other links and a second import say nothing.
+     */
+    @Test
+    void eachSuccessionInTheLinksIsAnnouncedOnceFromTheOldUrnToTheNew() {
+        String old = Schools.urn();
+        String academy = Schools.urn();
+        String merged = Schools.urn();
+        Schools.register(Schools.primary(old), Schools.primary(academy), Schools.primary(merged));
+        String links = "URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\r\n"
+                + old + "," + academy + ",Academy,Successor,01-09-2025\r\n"
+                // GIAS lists the other side too, and a merger from the new school's side.
+                + academy + "," + old + ",Old school,Predecessor,01-09-2025\r\n"
+                + merged + "," + academy + ",Academy,Predecessor - amalgamated,01-09-2026\r\n"
+                + old + "," + merged + ",Sibling,Sixth Form Centre Link,01-09-2026\r\n";
+        try (uk.mathshubs.testsupport.TopicProbe topic = new uk.mathshubs.testsupport.TopicProbe(uk.mathshubs.contracts.Topics.SCHOOLS)) {
+            importCsv("/api/v1/schools/links/import", links).statusCode(200);
+            importCsv("/api/v1/schools/links/import", links).statusCode(200); // again: nothing new to say
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> org.assertj.core.api.Assertions
+                    .assertThat(topic.poll()).filteredOn(event -> event.payload().contains(old) || event.payload().contains(merged))
+                    .extracting(event -> event.type() + " " + event.key() + " " + io.restassured.path.json.JsonPath.from(event.payload()).getString("urn")
+                            + ">" + io.restassured.path.json.JsonPath.from(event.payload()).getString("successorUrn"))
+                    .containsExactlyInAnyOrder(
+                            uk.mathshubs.contracts.EventType.SCHOOL_SUCCESSOR_RECORDED.type() + " " + old + " " + old + ">" + academy,
+                            uk.mathshubs.contracts.EventType.SCHOOL_SUCCESSOR_RECORDED.type() + " " + old + " " + old + ">" + academy,
+                            uk.mathshubs.contracts.EventType.SCHOOL_SUCCESSOR_RECORDED.type() + " " + academy + " " + academy + ">" + merged));
+        }
+    }
+
     @Test
     void aCompletedWorkGroupFromSchedulingEntersTheHistoryOnceHoweverOftenItIsDelivered() {
         String urn = Schools.urn();

@@ -12,6 +12,7 @@ import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
+import uk.mathshubs.contracts.applications.SchoolSuccessorRecorded;
 import uk.mathshubs.contracts.catalogue.ProgrammePayload;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
 import uk.mathshubs.contracts.scheduling.AttendanceRecorded;
@@ -44,6 +45,7 @@ public enum EventType {
     APPLICATION_OFFER_DECLINED("uk.mathshubs.applications.application.offer-declined.v1", Topics.APPLICATIONS, ApplicationOfferEnded.class, "application-offer-ended.v1"),
     APPLICATION_OFFER_EXPIRED("uk.mathshubs.applications.application.offer-expired.v1", Topics.APPLICATIONS, ApplicationOfferEnded.class, "application-offer-ended.v1"),
     APPLICATION_PEOPLE_ERASED("uk.mathshubs.applications.application.people-erased.v1", Topics.APPLICATIONS, ApplicationPeopleErased.class, "application-people-erased.v1"),
+    SCHOOL_SUCCESSOR_RECORDED("uk.mathshubs.applications.school.successor-recorded.v1", Topics.SCHOOLS, SchoolSuccessorRecorded.class, "school-successor-recorded.v1"),
 
     SESSION_SCHEDULED("uk.mathshubs.scheduling.session.scheduled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),
     SESSION_RESCHEDULED("uk.mathshubs.scheduling.session.rescheduled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),

@@ -28,6 +28,7 @@ import uk.mathshubs.contracts.applications.ApplicationSubmitted;
 import uk.mathshubs.contracts.applications.ApplicationWaitingListMoved;
 import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
+import uk.mathshubs.contracts.applications.SchoolSuccessorRecorded;
 import uk.mathshubs.contracts.catalogue.ProgrammePayload;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
 import uk.mathshubs.contracts.scheduling.AttendanceRecorded;
@@ -63,7 +64,8 @@ class EventContractTest {
             Map.entry(ApplicationRejected.class, new ApplicationRejected(ID, "MH-7Q4K-2M9X", ID, "103456", false, "The school is in Wales", AT)),
             Map.entry(ApplicationOffered.class, new ApplicationOffered(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),
             Map.entry(ApplicationOfferEnded.class, new ApplicationOfferEnded(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),
-            Map.entry(ApplicationPeopleErased.class, new ApplicationPeopleErased(ID, "MH-7Q4K-2M9X", ID, List.of(ID), AT)));
+            Map.entry(ApplicationPeopleErased.class, new ApplicationPeopleErased(ID, "MH-7Q4K-2M9X", ID, List.of(ID), AT)),
+            Map.entry(SchoolSuccessorRecorded.class, new SchoolSuccessorRecorded("103456", "148012", "Successor", AT)));
 
     @ParameterizedTest
     @EnumSource(EventType.class)

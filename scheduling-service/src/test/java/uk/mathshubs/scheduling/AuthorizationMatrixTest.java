@@ -109,6 +109,8 @@ class AuthorizationMatrixTest {
                         spec -> spec.get("/api/v1/participation/sessions?workGroupId={id}", group)),
                 row("GET /participation/completions", "401 200 403 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/participation/completions?workGroupId={id}", group)),
+                row("GET /participation/school-moves", "401 200 403 403 403 403 200 403 403",
+                        spec -> spec.get("/api/v1/participation/school-moves")),
                 row("GET /audit/scheduling-service", "401 200 403 403 403 403 403 403 403",
                         spec -> spec.get("/api/v1/audit/scheduling-service")),
                 row("GET /audit/applications-service (another service's)", "401 404 403 403 403 403 403 403 403",

@@ -28,6 +28,7 @@ import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
+import uk.mathshubs.contracts.applications.SchoolSuccessorRecorded;
 import uk.mathshubs.testsupport.EventPublisher;
 import uk.mathshubs.testsupport.TestTokens;
 
@@ -102,6 +103,58 @@ class ParticipationSyncTest {
         assertThat(changes.get()).as("the data changed during the pull").isGreaterThan(0);
         assertThat(copy).isEqualTo(source);
         assertThat(schoolsCopy).isEqualTo(schoolsSource);
+    }
+
+    /** A copy keyed by URN follows each school's history to its successor: moves pulled whole, then from the watermark. */
+    @Test
+    void aCopyOfTheMovesOfSchoolsHistoriesFollowsEveryMove() {
+        String old = String.valueOf(ThreadLocalRandom.current().nextInt(700_000, 800_000));
+        String academy = String.valueOf(Integer.parseInt(old) + 100_000);
+        String merged = String.valueOf(Integer.parseInt(old) + 200_000);
+        List<String> published = new ArrayList<>();
+        try (EventPublisher events = new EventPublisher()) {
+            published.add(events.publish(EventType.SCHOOL_SUCCESSOR_RECORDED, old,
+                    new SchoolSuccessorRecorded(old, academy, "Successor", Instant.now())));
+            // Both sides of one succession say it: it is kept once.
+            published.add(events.publish(EventType.SCHOOL_SUCCESSOR_RECORDED, old,
+                    new SchoolSuccessorRecorded(old, academy, "Predecessor", Instant.now())));
+        }
+        await().atMost(PATIENCE).until(() -> processed(published) == published.size());
+        Map<String, Object> copy = new HashMap<>();
+        String watermark = pullMoves(old, null, copy);
+        assertThat(copy).containsOnlyKeys(old + ">" + academy);
+
+        try (EventPublisher events = new EventPublisher()) {
+            published.add(events.publish(EventType.SCHOOL_SUCCESSOR_RECORDED, academy,
+                    new SchoolSuccessorRecorded(academy, merged, "Successor - merged", Instant.now())));
+        }
+        await().atMost(PATIENCE).until(() -> processed(published) == published.size());
+        pullMoves(academy, watermark, copy);
+        pullMoves(old, watermark, copy);
+        assertThat(copy).containsOnlyKeys(old + ">" + academy, academy + ">" + merged);
+        assertThat(copy.get(old + ">" + academy)).isEqualTo("Predecessor"); // the latest word on the link
+        given().auth().oauth2(TestTokens.ncetmIntegration()).get("/api/v1/participation/school-moves?programme=MN_RKS1")
+                .then().statusCode(400).body("errors[0].field", equalTo("programme"));
+        given().auth().oauth2(TestTokens.hubAdmin("CENTRAL")).get("/api/v1/participation/school-moves").then().statusCode(403);
+    }
+
+    private static String pullMoves(String urn, String updatedSince, Map<String, Object> copy) {
+        String cursor = null;
+        String watermark;
+        do {
+            var request = given().auth().oauth2(TestTokens.ncetmIntegration()).queryParam("urn", urn).queryParam("size", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            if (updatedSince != null) {
+                request.queryParam("updatedSince", updatedSince);
+            }
+            var page = request.get("/api/v1/participation/school-moves").then().statusCode(200).extract().jsonPath();
+            page.getList("items", Map.class).forEach(move -> copy.put(move.get("urn") + ">" + move.get("successorUrn"), move.get("linkType")));
+            cursor = page.getString("next");
+            watermark = page.getString("watermark");
+        } while (cursor != null);
+        return watermark;
     }
 
     /** One name per concept: updatedSince, as every other parameter; updated_since is still taken, and says it will go. */

@@ -26,6 +26,9 @@ import org.apache.commons.csv.CSVRecord;
 import io.quarkus.panache.common.Sort;
 import uk.mathshubs.applications.domain.school.School;
 import uk.mathshubs.applications.domain.school.SchoolLink;
+import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.contracts.applications.SchoolSuccessorRecorded;
+import uk.mathshubs.kit.outbox.Outbox;
 import uk.mathshubs.kit.paging.Page;
 import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.Problem;
@@ -43,8 +46,10 @@ public class SchoolRegister {
             .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
 
     private final Clock clock;
+    private final Outbox outbox;
 
-    public SchoolRegister(Clock clock) {
+    public SchoolRegister(Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -133,8 +138,14 @@ public class SchoolRegister {
                 created.linkUrn = key.linkUrn();
                 return created;
             });
-            link.linkType = required(row, "LinkType", line);
+            String type = required(row, "LinkType", line);
+            boolean changed = !type.equals(link.linkType);
+            link.linkType = type;
             link.persist();
+            if (changed) {
+                link.succession().ifPresent(moved -> outbox.record(EventType.SCHOOL_SUCCESSOR_RECORDED, moved.urn(),
+                        new SchoolSuccessorRecorded(moved.urn(), moved.successorUrn(), type, clock.instant())));
+            }
         });
     }
 

@@ -27,6 +27,8 @@ import uk.mathshubs.kit.input.Superseded;
 import uk.mathshubs.kit.paging.ArrayInVersion1;
 import uk.mathshubs.kit.paging.Page;
 import uk.mathshubs.scheduling.api.SyncPage;
+import uk.mathshubs.scheduling.api.SchoolMoveRow;
+import uk.mathshubs.scheduling.service.SchoolMoveFeed;
 import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
@@ -59,12 +61,14 @@ public class ParticipationResource {
     private final SchoolFeed schools;
     private final SessionFeed sessions;
     private final CompletionFeed completions;
+    private final SchoolMoveFeed schoolMoves;
     private final Caller caller;
     private final HttpHeaders headers;
 
     public ParticipationResource(ParticipationService participation, SchedulingMapper mapper, ParticipantFeed participants,
-            AttendanceFeed attendance, SchoolFeed schools, SessionFeed sessions, CompletionFeed completions, Caller caller,
-            HttpHeaders headers) {
+            AttendanceFeed attendance, SchoolFeed schools, SessionFeed sessions, CompletionFeed completions,
+            SchoolMoveFeed schoolMoves, Caller caller, HttpHeaders headers) {
+        this.schoolMoves = schoolMoves;
         this.headers = headers;
         this.participation = participation;
         this.mapper = mapper;
@@ -166,6 +170,25 @@ public class ParticipationResource {
         return csv(completions, query, "completions.csv");
     }
 
+    @GET
+    @Path("/school-moves")
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Schools whose history moved to a successor URN (an academy conversion, a merger), for the NCETM's sync",
+            description = SYNC + " What a copy holds under urn belongs to successorUrn from movedAt. Filters: urn (a move from "
+                    + "or to it) and updatedSince only.")
+    public SyncPage<SchoolMoveRow> schoolMoves(@BeanParam SyncQuery query) {
+        return schoolMoves.page(query.filter(), query.cursor, query.size, caller.name());
+    }
+
+    @GET
+    @Path("/school-moves")
+    @Produces(CSV)
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every matching move of a school's history as CSV, streamed (for analysts)")
+    public Response schoolMovesCsv(@BeanParam SyncQuery query) {
+        return csv(schoolMoves, query, "school-moves.csv");
+    }
+
     /**
      * The CSV's header names its columns as the JSON names its fields. The former snake_case header is still given,
      * until its sunset, to a caller that asks for it ({@code Accept: text/csv; header=snake_case}); that answer says
@@ -218,9 +241,9 @@ public class ParticipationResource {
     }
 
     private static final String SYNC = "Pages follow the order in which rows last changed; follow next until it is null. "
-            + "A row that changes during the sync comes again later with its new values, so upsert by its key. For the "
-            + "next sync, pass updatedSince a little before the start of the last one (see the README). Ask for text/csv "
-            + "to get every matching row in one streamed CSV instead.";
+            + "A row that changes during the sync comes again later with its new values, so upsert by its key; a row with "
+            + "deletedAt is a tombstone: delete its key. For the next sync, pass updatedSince the watermark of the last page "
+            + "of this one (see the README). Ask for text/csv to get every matching row in one streamed CSV instead.";
 
     @GET
     @Path("/work-groups/{id}/participants")

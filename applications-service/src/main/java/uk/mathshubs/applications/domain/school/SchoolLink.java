@@ -26,6 +26,24 @@ public class SchoolLink extends PanacheEntityBase {
     @Column(name = "link_type", nullable = false)
     public String linkType;
 
+    /** A school's history continuing under another URN: from {@code urn} to {@code successorUrn}. */
+    public record Succession(String urn, String successorUrn) {
+    }
+
+    /**
+     * The succession this link records, if it records one: GIAS lists a successor ("Successor", "Successor - merged")
+     * from the old school's side and a predecessor ("Predecessor - amalgamated") from the new one's.
+     */
+    public java.util.Optional<Succession> succession() {
+        if (linkType.startsWith("Successor")) {
+            return java.util.Optional.of(new Succession(urn, linkUrn));
+        }
+        if (linkType.startsWith("Predecessor")) {
+            return java.util.Optional.of(new Succession(linkUrn, urn));
+        }
+        return java.util.Optional.empty();
+    }
+
     public record Key(String urn, String linkUrn) implements Serializable {
         public Key() {
             this(null, null);
