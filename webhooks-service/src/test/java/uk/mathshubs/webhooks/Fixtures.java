@@ -33,7 +33,8 @@ final class Fixtures {
                 revision);
     }
 
-    record Subscribed(String id, String secret) {
+    /** A subscription made in a test: its id, its secret, and the token of the client that owns it. */
+    record Subscribed(String id, String secret, String owner) {
     }
 
     static Subscribed subscribe(String token, String url, String... types) {
@@ -41,7 +42,12 @@ final class Fixtures {
                 .body(java.util.Map.of("url", url, "eventTypes", List.of(types)))
                 .post("/api/v1/webhooks");
         response.then().statusCode(201);
-        return new Subscribed(response.path("subscription.id"), response.path("secret"));
+        return new Subscribed(response.path("subscription.id"), response.path("secret"), token);
+    }
+
+    /** A hub of the test's own: what other tests leave held at their hubs is not told to its subscriptions. */
+    static String hubOfItsOwn() {
+        return "H" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 
     static String urn() {

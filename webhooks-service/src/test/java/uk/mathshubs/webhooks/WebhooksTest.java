@@ -56,6 +56,9 @@ class WebhooksTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    uk.mathshubs.webhooks.delivery.DeliveryQueue queue;
+
     @BeforeAll
     static void start() {
         receiver = new WebhookReceiver();
@@ -122,10 +125,11 @@ class WebhooksTest {
     @Test
     void aDecisionIsHeldUntilItsConfirmationDateAndOneOvertakenByAWithdrawalIsNeverSent() {
         String hook = path();
-        var subscription = subscribe(TestTokens.hubWebsite(HUB), receiver.url(hook), "application.decision-released",
+        String hub = Fixtures.hubOfItsOwn();
+        var subscription = subscribe(TestTokens.hubWebsite(hub), receiver.url(hook), "application.decision-released",
                 "application.withdrawn");
         LocalDate confirmation = LocalDate.now().plusDays(30);
-        UUID group = workGroup(events, HUB, confirmation);
+        UUID group = workGroup(events, hub, confirmation);
         UUID kept = UUID.randomUUID();
         UUID withdrawn = UUID.randomUUID();
         events.publish(EventType.APPLICATION_ACCEPTED, kept, accepted(kept, group));
@@ -153,6 +157,33 @@ class WebhooksTest {
         assertThat(decision.signedWith(subscription.secret())).isTrue();
         assertThat(deliveries(subscription)).extracting(d -> d.get("status")).contains("SUPERSEDED");
         await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received(hook).size() == 2);
+    }
+
+    @Test
+    void aSubscriptionMadeBeforeTheReleaseIsToldOfTheDecisionsMadeBeforeIt() {
+        LocalDate confirmation = LocalDate.now().plusDays(20);
+        String hub = Fixtures.hubOfItsOwn();
+        UUID group = workGroup(events, hub, confirmation);
+        UUID early = UUID.randomUUID();
+        UUID withdrawnEarly = UUID.randomUUID();
+        // Decided before anyone subscribed to decisions at that hub; one of them overtaken by a withdrawal.
+        events.publish(EventType.APPLICATION_ACCEPTED, early, accepted(early, group));
+        events.publish(EventType.APPLICATION_ACCEPTED, withdrawnEarly, accepted(withdrawnEarly, group));
+        events.publish(EventType.APPLICATION_WITHDRAWN, withdrawnEarly,
+                new ApplicationWithdrawn(withdrawnEarly, "MH-E", group, urn(), true, Instant.now()));
+        await().atMost(PATIENCE).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
+                        "SELECT count(*) FROM message WHERE work_group_id = :g AND superseded")
+                        .setParameter("g", group).getSingleResult()).intValue() == 1));
+
+        String hook = path();
+        var subscription = subscribe(TestTokens.hubWebsite(hub), receiver.url(hook), "application.decision-released");
+        assertThat(deliveries(subscription)).singleElement().satisfies(d -> assertThat(d.get("nextAttemptAt"))
+                .isEqualTo(uk.mathshubs.kit.mail.UkDates.startOf(confirmation).toString()));
+        clock.set(uk.mathshubs.kit.mail.UkDates.startOf(confirmation).plusSeconds(1));
+        await().atMost(PATIENCE).until(() -> receiver.received(hook).size() == 1);
+        assertThat(receiver.received(hook).getFirst().data().path("applicationId").asText()).isEqualTo(early.toString());
+        assertThat(receiver.received(hook).getFirst().signedWith(subscription.secret())).isTrue();
     }
 
     @Test
@@ -225,9 +256,10 @@ class WebhooksTest {
     @Test
     void anOffersReminderGoesBeforeItExpiresUnlessTheOfferEndsFirst() {
         String hook = path();
-        var subscription = subscribe(TestTokens.hubWebsite(HUB), receiver.url(hook), "application.offer-expiring",
+        String hub = Fixtures.hubOfItsOwn();
+        var subscription = subscribe(TestTokens.hubWebsite(hub), receiver.url(hook), "application.offer-expiring",
                 "application.offer-ended");
-        UUID group = workGroup(events, HUB, RELEASED);
+        UUID group = workGroup(events, hub, RELEASED);
         UUID open = UUID.randomUUID();
         UUID declined = UUID.randomUUID();
         Instant expires = Instant.now().plus(Duration.ofDays(3));
@@ -313,6 +345,27 @@ class WebhooksTest {
     }
 
     @Test
+    void theLogForgetsWhatIsOverAfterAMonthAndKeepsWhatIsPending() {
+        String hook = path();
+        String hub = Fixtures.hubOfItsOwn();
+        var subscription = subscribe(TestTokens.hubWebsite(hub), receiver.url(hook), "application.withdrawn",
+                "application.decision-released");
+        UUID group = workGroup(events, hub, LocalDate.now().plusDays(400));
+        UUID withdrawn = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
+        events.publish(EventType.APPLICATION_WITHDRAWN, withdrawn,
+                new ApplicationWithdrawn(withdrawn, "MH-F", group, urn(), false, Instant.now()));
+        events.publish(EventType.APPLICATION_ACCEPTED, held, accepted(held, group));
+        await().atMost(PATIENCE).until(() -> deliveries(subscription).stream().map(d -> d.get("status")).sorted().toList()
+                .equals(List.of("DELIVERED", "PENDING")));
+
+        int forgotten = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> queue.forgetBefore(Instant.now().plus(Duration.ofDays(1))));
+        assertThat(forgotten).isPositive();
+        assertThat(deliveries(subscription)).extracting(d -> d.get("status")).containsExactly("PENDING");
+    }
+
+    @Test
     void subscriptionsAreTheirClientsOwnAndBadOnesAreRefusedNamingTheField() {
         var subscription = subscribe(TestTokens.hubWebsite(HUB), receiver.url(path()), "session.moved");
         given().auth().oauth2(TestTokens.hubWebsite(OTHER_HUB)).get("/api/v1/webhooks/{id}", subscription.id())
@@ -347,19 +400,13 @@ class WebhooksTest {
     }
 
     static List<Map<String, Object>> deliveries(Fixtures.Subscribed subscription) {
-        return given().auth().oauth2(owner(subscription)).get("/api/v1/webhooks/{id}/deliveries", subscription.id())
+        return given().auth().oauth2(subscription.owner()).get("/api/v1/webhooks/{id}/deliveries", subscription.id())
                 .then().statusCode(200).extract().path("items");
     }
 
     static Map<String, Object> subscription(Fixtures.Subscribed subscription) {
-        return given().auth().oauth2(owner(subscription)).get("/api/v1/webhooks/{id}", subscription.id())
+        return given().auth().oauth2(subscription.owner()).get("/api/v1/webhooks/{id}", subscription.id())
                 .then().statusCode(200).extract().path("$");
     }
 
-    /** The tests' subscriptions belong to CENTRAL's website or the NCETM; whichever sees it owns it. */
-    private static String owner(Fixtures.Subscribed subscription) {
-        String hub = TestTokens.hubWebsite(HUB);
-        return given().auth().oauth2(hub).get("/api/v1/webhooks/{id}", subscription.id()).statusCode() == 200
-                ? hub : TestTokens.ncetmIntegration();
-    }
 }

@@ -46,6 +46,10 @@ public interface WebhooksConfig {
     @WithDefault("24h")
     Duration offerReminder();
 
+    /** How long the log keeps a delivery that is over (delivered, given up, superseded), and a message none still needs. */
+    @WithDefault("30d")
+    Duration keepFor();
+
     /** Subscriptions one client may hold. */
     @WithDefault("20")
     int subscriptionsPerClient();

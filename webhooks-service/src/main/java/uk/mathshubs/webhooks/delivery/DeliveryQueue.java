@@ -110,6 +110,22 @@ public class DeliveryQueue {
         return status.stream().anyMatch("PENDING"::equals);
     }
 
+    /**
+     * Forgets what is over: deliveries delivered, given up or superseded before {@code before}, then the messages no
+     * delivery needs any more (and none that arrived since could: they were queued when they came). Returns how many
+     * deliveries went.
+     */
+    public int forgetBefore(Instant before) {
+        int deliveries = entityManager.createNativeQuery("""
+                DELETE FROM delivery WHERE status <> 'PENDING' AND coalesce(last_attempt_at, created_at) < :before""")
+                .setParameter("before", before).executeUpdate();
+        entityManager.createNativeQuery("""
+                DELETE FROM message m WHERE m.created_at < :before AND (m.held_until IS NULL OR m.held_until < :before)
+                  AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.message_id = m.id)""")
+                .setParameter("before", before).executeUpdate();
+        return deliveries;
+    }
+
     /** The message as Standard Webhooks frames it: its type, when it happened, and its data. */
     private String body(String type, Instant occurredAt, String data) {
         try {

@@ -80,6 +80,15 @@ public class Dispatcher {
         drainer.kick();
     }
 
+    /** The log keeps a month of what is over: enough to answer "did you send it?", not a history of every message. */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetWhatIsOver() {
+        int forgotten = QuarkusTransaction.requiringNew().call(() -> queue.forgetBefore(clock.instant().minus(config.keepFor())));
+        if (forgotten > 0) {
+            LOG.infof("Forgot %d deliveries over for longer than %s", forgotten, config.keepFor());
+        }
+    }
+
     public void kick() {
         drainer.kick();
     }

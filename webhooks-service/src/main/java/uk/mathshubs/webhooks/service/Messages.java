@@ -64,16 +64,27 @@ public class Messages {
                 UPDATE delivery SET status = 'SUPERSEDED'
                 WHERE subject = :subject AND status = 'PENDING' AND held AND attempts = 0 AND next_attempt_at > :now""")
                 .setParameter("subject", message.subject()).setParameter("now", now).executeUpdate();
+        entityManager.createNativeQuery("""
+                UPDATE message SET superseded = true
+                WHERE subject = :subject AND held_until IS NOT NULL AND NOT superseded AND held_until > :now""")
+                .setParameter("subject", message.subject()).setParameter("now", now).executeUpdate();
 
+        if (!held && !anyoneSubscribesTo(message.type())) {
+            // Kept for nobody: a subscription made later is told of what happens after it. A held message is kept
+            // all the same: a subscription made before its date is told of it then (Subscriptions.subscribe).
+            return;
+        }
         UUID id = TimeOrderedIds.next();
         entityManager.createNativeQuery("""
-                INSERT INTO message (id, event_id, type, subject, hub_code, every_hub, work_group_id, data, occurred_at, created_at)
-                VALUES (:id, :event, :type, :subject, CAST(:hub AS text), :everyHub, CAST(:workGroup AS uuid), CAST(:data AS jsonb), :occurredAt, :now)""")
+                INSERT INTO message (id, event_id, type, subject, hub_code, every_hub, work_group_id, data, occurred_at, created_at,
+                                     held_until)
+                VALUES (:id, :event, :type, :subject, CAST(:hub AS text), :everyHub, CAST(:workGroup AS uuid), CAST(:data AS jsonb),
+                        :occurredAt, :now, CAST(:heldUntil AS timestamptz))""")
                 .setParameter("id", id).setParameter("event", eventId).setParameter("type", message.type().type())
                 .setParameter("subject", message.subject()).setParameter("hub", hub).setParameter("everyHub", message.everyHub())
                 .setParameter("workGroup", message.workGroupId()).setParameter("data", write(message))
                 .setParameter("occurredAt", occurredAt == null ? now : occurredAt)
-                .setParameter("now", now).executeUpdate();
+                .setParameter("now", now).setParameter("heldUntil", held ? due : null).executeUpdate();
         int deliveries = queue(id, message.type(), message.subject(), hub, message.everyHub(), held, due);
         if (deliveries > 0) {
             queued.fire(new Queued());
@@ -106,6 +117,11 @@ public class Messages {
                 .setParameter("due", due).setParameter("retryUntil", due.plus(config.retryFor()))
                 .setParameter("id", group.workGroupId()).setParameter("decision", WebhookEventType.DECISION_RELEASED.type())
                 .executeUpdate();
+        entityManager.createNativeQuery("""
+                UPDATE message SET held_until = :due
+                WHERE work_group_id = :id AND type = :decision AND held_until IS NOT NULL AND NOT superseded""")
+                .setParameter("due", due).setParameter("id", group.workGroupId())
+                .setParameter("decision", WebhookEventType.DECISION_RELEASED.type()).executeUpdate();
 
         @SuppressWarnings("unchecked")
         List<Object[]> unplaced = entityManager.createNativeQuery("""
@@ -153,6 +169,11 @@ public class Messages {
                 .setParameter("due", due).setParameter("retryUntil", due.plus(config.retryFor()))
                 .setParameter("now", clock.instant()).setParameter("type", type.type())
                 .setParameter("hub", hub).executeUpdate();
+    }
+
+    private boolean anyoneSubscribesTo(WebhookEventType type) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM subscription WHERE status = 'ACTIVE' AND :type = ANY (event_types) LIMIT 1")
+                .setParameter("type", type.type()).getResultList().isEmpty();
     }
 
     private record KnownWorkGroup(String hubCode, LocalDate confirmationDate) {

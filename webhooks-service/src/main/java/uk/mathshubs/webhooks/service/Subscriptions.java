@@ -91,8 +91,21 @@ public class Subscriptions {
         subscription.createdAt = now;
         subscription.changedAt = now;
         subscription.persist();
+        entityManager.flush();
+        // Told of what is still to come, what was decided before it subscribed included: decisions not yet released
+        // and offers' reminders not yet due, of its hub and its types, unless something later happened to them.
+        int waiting = entityManager.createNativeQuery("""
+                INSERT INTO delivery (id, subscription_id, message_id, subject, status, held, next_attempt_at, retry_until, created_at)
+                SELECT gen_random_uuid(), s.id, m.id, m.subject, 'PENDING', true, m.held_until,
+                       m.held_until + make_interval(secs => :retryFor), :now
+                FROM message m JOIN subscription s ON s.id = :id
+                WHERE m.held_until > :now AND NOT m.superseded AND m.type = ANY (s.event_types)
+                  AND (s.hub_code IS NULL OR m.every_hub OR m.hub_code = s.hub_code)
+                ORDER BY m.created_at""")
+                .setParameter("id", subscription.id).setParameter("now", now)
+                .setParameter("retryFor", (double) config.retryFor().toSeconds()).executeUpdate();
         audit.record("webhook.subscribed", subject(subscription), json.valueToTree(
-                java.util.Map.of("eventTypes", types, "hubCode", String.valueOf(owner.hubCode()))));
+                java.util.Map.of("eventTypes", types, "hubCode", String.valueOf(owner.hubCode()), "heldMessages", waiting)));
         return new Created(subscription, subscription.secret);
     }
 
