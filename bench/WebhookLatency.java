@@ -165,11 +165,32 @@ public class WebhookLatency {
             }
         });
         latencies.sort(null);
+        // What the service itself says: given up (lost), still being retried (not lost: it goes on for 3 days).
+        int failed = count(http, gateway, token, subscriptionId, "FAILED");
+        int retrying = count(http, gateway, token, subscriptionId, "PENDING");
         http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/webhooks/" + subscriptionId))
                 .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         server.stop(0);
-        System.out.printf("%d %d %d %d %d %d %d%n", count, latencies.size(), unsigned.get(), calls.get(), pct(latencies, 50),
-                pct(latencies, 99), latencies.isEmpty() ? -1 : latencies.getLast());
+        System.out.printf("%d %d %d %d %d %d %d %d %d%n", count, latencies.size(), unsigned.get(), calls.get(), pct(latencies, 50),
+                pct(latencies, 99), latencies.isEmpty() ? -1 : latencies.getLast(), failed, retrying);
+    }
+
+    /** How many of the subscription's deliveries are in a status, read from its delivery log page by page. */
+    private static int count(HttpClient http, String gateway, String token, String subscription, String status) throws Exception {
+        int total = 0;
+        String cursor = null;
+        do {
+            String page = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/webhooks/" + subscription
+                    + "/deliveries?size=1000&status=" + status + (cursor == null ? "" : "&cursor=" + cursor)))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher ids = Pattern.compile("\"messageId\"").matcher(page);
+            while (ids.find()) {
+                total++;
+            }
+            Matcher next = Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"").matcher(page);
+            cursor = next.find() ? next.group(1) : null;
+        } while (cursor != null);
+        return total;
     }
 
     private static long pct(List<Long> sorted, int p) {

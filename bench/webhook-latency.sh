@@ -16,10 +16,10 @@ run() { # rate count fail_half
         "$WEBSITE" "$1" "$2" "$3" 2>/dev/null
 }
 echo "Baseline: $IDLE events at 1 a second"
-read -r _ idle_got idle_unsigned _ idle_p50 idle_p99 _ < <(run 1 "$IDLE" false)
+read -r _ idle_got idle_unsigned _ idle_p50 idle_p99 _ _ _ < <(run 1 "$IDLE" false)
 echo "Load: $LOAD events at $RATE a second"
-read -r _ got unsigned calls p50 p99 max < <(run "$RATE" "$LOAD" false)
+read -r _ got unsigned calls p50 p99 max _ _ < <(run "$RATE" "$LOAD" false)
 echo "Load to a receiver failing every other call: $LOAD events at $RATE a second"
-read -r _ fgot funsigned fcalls fp50 fp99 fmax < <(run "$RATE" "$LOAD" true)
+read -r _ fgot funsigned fcalls fp50 fp99 fmax ffailed fretrying < <(run "$RATE" "$LOAD" true)
 echo "RESULT webhook-latency: at $RATE/s p50 $p50 ms, p99 $p99 ms, max $max ms (target p99 <= 2000 ms; $got of $LOAD received, $unsigned unsigned of $calls calls); at 1/s p50 $idle_p50 ms, p99 $idle_p99 ms ($idle_got of $IDLE); p99 ratio $(ratio "$p99" "$idle_p99")x"
-echo "RESULT webhook-failing-receiver: at $RATE/s to a receiver failing every other call: $fgot of $LOAD delivered ($((LOAD - fgot)) lost; target 0), $funsigned unsigned of $fcalls calls (target 0), p50 $fp50 ms, p99 $fp99 ms, max $fmax ms"
+echo "RESULT webhook-failing-receiver: at $RATE/s to a receiver failing every other call: $fgot of $LOAD delivered within 5 minutes, $fretrying still being retried (for up to 3 days), $ffailed given up (lost; target 0), $funsigned unsigned of $fcalls calls (target 0); p50 $fp50 ms, p99 $fp99 ms, max $fmax ms"

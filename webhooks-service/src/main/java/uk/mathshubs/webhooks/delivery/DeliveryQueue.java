@@ -73,12 +73,29 @@ public class DeliveryQueue {
                 }).toList();
     }
 
-    public void delivered(UUID id, Receivers.Answer answer, Instant now) {
+    /** A delivery its receiver took: when, and with what status code. */
+    public record Delivered(UUID id, Instant at, int statusCode) {
+    }
+
+    /** Writes down deliveries their receivers took, in one statement. */
+    public void delivered(List<Delivered> delivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
         entityManager.createNativeQuery("""
-                UPDATE delivery SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = :now, delivered_at = :now,
-                    last_status_code = :code, last_error = NULL, leased_until = NULL
-                WHERE id = :id AND status = 'PENDING'""")
-                .setParameter("now", now).setParameter("code", answer.statusCode()).setParameter("id", id).executeUpdate();
+                UPDATE delivery d SET status = 'DELIVERED', attempts = d.attempts + 1, last_attempt_at = v.at, delivered_at = v.at,
+                    last_status_code = v.code, last_error = NULL, leased_until = NULL
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:ats AS timestamptz[]), CAST(:codes AS integer[])) AS v (id, at, code)
+                WHERE d.id = v.id AND d.status = 'PENDING'""")
+                .setParameter("ids", array(delivered.stream().map(d -> d.id().toString())))
+                .setParameter("ats", array(delivered.stream().map(d -> d.at().toString())))
+                .setParameter("codes", array(delivered.stream().map(d -> Integer.toString(d.statusCode()))))
+                .executeUpdate();
+    }
+
+    /** A PostgreSQL array literal of values that need no quoting (ids, ISO instants, numbers). */
+    private static String array(java.util.stream.Stream<String> values) {
+        return values.collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** The receiver answered 410 Gone: this delivery is given up and the subscription switched off. */

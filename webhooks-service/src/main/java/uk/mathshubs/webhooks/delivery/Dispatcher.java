@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,6 +54,7 @@ public class Dispatcher {
     private final RetrySchedule retries;
     private final MeterRegistry metrics;
     private final BatchDrainer drainer;
+    private final Queue<Answered> answered = new ConcurrentLinkedQueue<>();
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
 
     public Dispatcher(DeliveryQueue queue, Receivers receivers, Clock clock, WebhooksConfig config, MeterRegistry metrics,
@@ -93,7 +97,12 @@ public class Dispatcher {
         drainer.kick();
     }
 
+    /** A receiver's answer to a delivery, waiting to be written down by the next pass. */
+    private record Answered(DeliveryQueue.Due delivery, Receivers.Answer answer, Instant at) {
+    }
+
     int dispatchDue() {
+        recordAnswers();
         Instant now = clock.instant();
         Duration lease = config.timeout().plusSeconds(30);
         List<DeliveryQueue.Due> due = QuarkusTransaction.requiringNew()
@@ -111,35 +120,56 @@ public class Dispatcher {
     private void send(DeliveryQueue.Due delivery) {
         Receivers.Answer answer = receivers.send(URI.create(delivery.url()), delivery.messageId().toString(), delivery.body(),
                 delivery.secrets());
-        Instant now = clock.instant();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> record(delivery, answer, now));
-        } catch (RuntimeException e) {
-            // The lease runs out and the delivery is sent again: at least once.
-            LOG.warnf("The answer to delivery %s could not be recorded: %s", delivery.deliveryId(), e);
-        }
-        drainer.kick(); // a slot of its subscription is free
+        answered.add(new Answered(delivery, answer, clock.instant()));
+        drainer.kick(); // its answer is written down, and a slot of its subscription is free, on the next pass
     }
 
-    private void record(DeliveryQueue.Due delivery, Receivers.Answer answer, Instant now) {
-        String outcome;
-        if (answer.delivered()) {
-            queue.delivered(delivery.deliveryId(), answer, now);
-            metrics.timer(LAG).record(Duration.between(delivery.dueAt(), now));
-            outcome = "delivered";
-        } else if (answer.gone()) {
-            queue.gone(delivery, answer, now);
-            outcome = "gone";
-        } else {
-            Instant next = now.plus(retries.waitAfter(delivery.attempts() + 1, ThreadLocalRandom.current()));
-            outcome = queue.failed(delivery.deliveryId(), answer, now, next) ? "retrying" : "failed";
+    /**
+     * Writes down the answers received since the last pass, in one transaction: under load a pass finds many, and the
+     * delivered ones are one statement. Until then each is still leased (in flight, for its subscription's limit); if
+     * this instance dies first, the lease runs out and the delivery is sent again: at least once.
+     */
+    private void recordAnswers() {
+        List<Answered> batch = new ArrayList<>();
+        for (Answered next; batch.size() < 1000 && (next = answered.poll()) != null;) {
+            batch.add(next);
         }
-        metrics.counter(DELIVERIES, "outcome", outcome).increment();
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<String> outcomes = QuarkusTransaction.requiringNew().call(() -> {
+            queue.delivered(batch.stream().filter(a -> a.answer().delivered())
+                    .map(a -> new DeliveryQueue.Delivered(a.delivery().deliveryId(), a.at(), a.answer().statusCode())).toList());
+            List<String> written = new ArrayList<>();
+            for (Answered a : batch) {
+                if (a.answer().delivered()) {
+                    written.add("delivered");
+                } else if (a.answer().gone()) {
+                    queue.gone(a.delivery(), a.answer(), a.at());
+                    written.add("gone");
+                } else {
+                    Instant next = a.at().plus(retries.waitAfter(a.delivery().attempts() + 1, ThreadLocalRandom.current()));
+                    written.add(queue.failed(a.delivery().deliveryId(), a.answer(), a.at(), next) ? "retrying" : "failed");
+                }
+            }
+            return written;
+        });
+        for (int i = 0; i < batch.size(); i++) {
+            metrics.counter(DELIVERIES, "outcome", outcomes.get(i)).increment();
+            if (batch.get(i).answer().delivered()) {
+                metrics.timer(LAG).record(Duration.between(batch.get(i).delivery().dueAt(), batch.get(i).at()));
+            }
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         drainer.stop();
         senders.shutdown();
+        try {
+            recordAnswers(); // what was answered before the stop, written down (else sent again after the restart)
+        } catch (RuntimeException e) {
+            LOG.warnf("Answers not written down at shutdown, their deliveries go again: %s", e);
+        }
     }
 
     @PreDestroy
