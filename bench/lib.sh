@@ -83,6 +83,28 @@ service_pids() {
     for c in gateway catalogue applications scheduling webhooks; do tr -dc 0-9 <"$PLATFORM_HOME/pids/$c.pid"; echo; done
 }
 
+# CPU ticks so far (utime + stime) of one component of the platform: its recorded process and that process's children
+# (PostgreSQL's backends, a JVM's launcher). Prints a number.
+component_ticks() { # component
+    local pid q line total=0 f
+    pid=$(tr -dc 0-9 <"$PLATFORM_HOME/pids/$1.pid" 2>/dev/null) || { echo 0; return; }
+    for q in $pid $(pgrep -P "$pid" 2>/dev/null); do
+        read -r line 2>/dev/null <"/proc/$q/stat" || continue
+        read -r -a f <<<"${line##*) }"
+        total=$((total + f[11] + f[12]))
+    done
+    echo "$total"
+}
+
+# Every process of the platform's CPU ticks so far, summed.
+platform_ticks() {
+    local c total=0
+    for c in postgres kafka keycloak gateway catalogue applications scheduling webhooks; do
+        total=$((total + $(component_ticks "$c")))
+    done
+    echo "$total"
+}
+
 password_token() { # user
     curl -fsS -d grant_type=password -d client_id=maths-hubs-cli -d username="$1" -d password=demo-password \
         "$REALM/protocol/openid-connect/token" | jq -r .access_token

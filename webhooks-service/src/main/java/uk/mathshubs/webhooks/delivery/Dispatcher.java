@@ -42,6 +42,11 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final int BATCH = 200;
+    /**
+     * How long after a kick a pass starts: the answers and the new messages of that while go in one pass (two
+     * transactions) rather than a pass each; a message waits that much longer, far inside its 2 s.
+     */
+    private static final Duration LINGER = Duration.ofMillis(25);
     /** Deliveries by outcome: delivered, retrying (it failed and will be tried again), failed (given up), gone (410). */
     static final String DELIVERIES = "mathshubs.webhooks.deliveries";
     /** From when a delivery fell due to when its receiver took it. */
@@ -70,7 +75,7 @@ public class Dispatcher {
             metrics.counter(DELIVERIES, "outcome", outcome);
         }
         metrics.timer(LAG);
-        this.drainer = new BatchDrainer("webhook-dispatcher", this::dispatchDue, BATCH, Duration.ofMillis(5), foreground,
+        this.drainer = new BatchDrainer("webhook-dispatcher", this::dispatchDue, BATCH, LINGER, foreground,
                 e -> LOG.warnf("Webhook dispatch paused, retrying on the next tick: %s", e));
     }
 
