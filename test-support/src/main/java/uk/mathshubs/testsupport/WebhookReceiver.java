@@ -143,6 +143,14 @@ public final class WebhookReceiver implements AutoCloseable {
      * timestamp must be within five minutes of now.
      */
     public static boolean verify(String secret, String id, String timestamp, String signatures, String body) {
+        try {
+            return check(secret, id, timestamp, signatures, body);
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException malformed) {
+            return false; // a signature or timestamp that is not what the specification says is no signature
+        }
+    }
+
+    private static boolean check(String secret, String id, String timestamp, String signatures, String body) {
         if (secret == null || id == null || timestamp == null || signatures == null || !secret.startsWith("whsec_")) {
             return false;
         }

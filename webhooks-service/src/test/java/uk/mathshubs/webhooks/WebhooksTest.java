@@ -141,6 +141,12 @@ class WebhooksTest {
             assertThat(d.get("nextAttemptAt")).isEqualTo(uk.mathshubs.kit.mail.UkDates.startOf(confirmation).toString());
         });
 
+        // A website cannot have a held decision sent early by asking for it again.
+        given().auth().oauth2(subscription.owner())
+                .post("/api/v1/webhooks/{id}/deliveries/{d}/redelivery", subscription.id(), deliveries(subscription).getFirst().get("id"))
+                .then().statusCode(409);
+        given().auth().oauth2(subscription.owner()).get("/api/v1/webhooks/{id}/deliveries?status=SENT", subscription.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
         events.publish(EventType.APPLICATION_WITHDRAWN, withdrawn,
                 new ApplicationWithdrawn(withdrawn, "MH-W", group, urn(), true, Instant.now()));
         await().atMost(PATIENCE).until(() -> receiver.received(hook).size() == 1);

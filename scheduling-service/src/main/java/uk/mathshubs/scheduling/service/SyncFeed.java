@@ -237,18 +237,27 @@ public abstract class SyncFeed<T> {
     /**
      * The time from which the next pull must ask, read after the oldest running transaction: the earliest of now, the
      * start of every transaction still writing (a row it writes changes after that), and the change of every row this
-     * page leaves out because its transaction had not finished (it committed since, or is still running).
+     * page leaves out because its transaction had not finished (it committed since, or is still running). Two
+     * statements, in that order: a transaction that is running when the first looks has its start counted; one that
+     * has committed by then is visible to the second, which sees its rows. (Writers are this service's own database
+     * role, whose sessions pg_stat_activity shows it in full.)
      */
     private Instant watermark(Connection connection, String oldestRunning) throws SQLException {
+        Instant watermark;
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT least(statement_timestamp(),
                        (SELECT min(xact_start) FROM pg_stat_activity
-                        WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()),
-                       (%s))""".formatted(earliestLeftOut()))) {
+                        WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()))""");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            watermark = result.getTimestamp(1).toInstant();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(earliestLeftOut())) {
             statement.setString(1, oldestRunning);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                return result.getTimestamp(1).toInstant();
+                Timestamp leftOut = result.getTimestamp(1);
+                return leftOut != null && leftOut.toInstant().isBefore(watermark) ? leftOut.toInstant() : watermark;
             }
         }
     }

@@ -21,9 +21,13 @@ public class DeliveryMetrics {
     public DeliveryMetrics(AgroalDataSource dataSource, MeterRegistry registry) {
         this.gauges = new PolledGauges("webhooks", dataSource, registry)
                 .gauge("mathshubs.webhooks.due", "Deliveries due now and waiting: first tries and retries", null,
-                        "SELECT count(*) FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= now()")
+                        """
+                        SELECT count(*) FROM delivery d JOIN subscription s ON s.id = d.subscription_id AND s.status = 'ACTIVE'
+                        WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()""")
                 .gauge("mathshubs.webhooks.held", "Deliveries held until a date (decisions until their release, offer reminders)",
-                        null, "SELECT count(*) FROM delivery WHERE status = 'PENDING' AND next_attempt_at > now()")
+                        null, """
+                        SELECT count(*) FROM delivery d JOIN subscription s ON s.id = d.subscription_id AND s.status = 'ACTIVE'
+                        WHERE d.status = 'PENDING' AND d.next_attempt_at > now()""")
                 .gauge("mathshubs.webhooks.subscriptions.disabled", "Subscriptions switched off by their receiver's 410", null,
                         "SELECT count(*) FROM subscription WHERE status = 'DISABLED'");
     }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.mathshubs.webhooks.domain.Subscription;
+
 /** The delivery table as the dispatcher works it: what is due, and what each answer makes of a delivery. */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -64,10 +66,7 @@ public class DeliveryQueue {
         return rows.stream()
                 .sorted(java.util.Comparator.comparingLong(row -> ((Number) row[12]).longValue()))
                 .map(row -> {
-                    Instant previousUntil = instant(row[8]);
-                    List<String> secrets = row[7] != null && previousUntil != null && now.isBefore(previousUntil)
-                            ? List.of((String) row[6], (String) row[7])
-                            : List.of((String) row[6]);
+                    List<String> secrets = Subscription.signingSecrets((String) row[6], (String) row[7], instant(row[8]), now);
                     return new Due((UUID) row[0], (UUID) row[1], (UUID) row[2], ((Number) row[3]).intValue(), instant(row[4]),
                             (String) row[5], secrets, body((String) row[9], instant(row[11]), (String) row[10]));
                 }).toList();
@@ -134,7 +133,10 @@ public class DeliveryQueue {
      */
     public int forgetBefore(Instant before) {
         int deliveries = entityManager.createNativeQuery("""
-                DELETE FROM delivery WHERE status <> 'PENDING' AND coalesce(last_attempt_at, created_at) < :before""")
+                DELETE FROM delivery d
+                WHERE d.status <> 'PENDING' AND coalesce(d.last_attempt_at, d.created_at) < :before
+                   OR d.status = 'PENDING' AND d.created_at < :before
+                      AND EXISTS (SELECT 1 FROM subscription s WHERE s.id = d.subscription_id AND s.status = 'DISABLED')""")
                 .setParameter("before", before).executeUpdate();
         entityManager.createNativeQuery("""
                 DELETE FROM message m WHERE m.created_at < :before AND (m.held_until IS NULL OR m.held_until < :before)

@@ -123,8 +123,13 @@ public class Dispatcher {
     }
 
     private void send(DeliveryQueue.Due delivery) {
-        Receivers.Answer answer = receivers.send(URI.create(delivery.url()), delivery.messageId().toString(), delivery.body(),
-                delivery.secrets());
+        Receivers.Answer answer;
+        try {
+            answer = receivers.send(URI.create(delivery.url()), delivery.messageId().toString(), delivery.body(), delivery.secrets());
+        } catch (RuntimeException e) {
+            // Counted as a failed attempt, not left leased: it is retried on the schedule and given up in time.
+            answer = new Receivers.Answer(null, "not sent: " + e.getClass().getSimpleName());
+        }
         answered.add(new Answered(delivery, answer, clock.instant()));
         drainer.kick(); // its answer is written down, and a slot of its subscription is free, on the next pass
     }
@@ -142,7 +147,9 @@ public class Dispatcher {
         if (batch.isEmpty()) {
             return;
         }
-        List<String> outcomes = QuarkusTransaction.requiringNew().call(() -> {
+        List<String> outcomes;
+        try {
+            outcomes = QuarkusTransaction.requiringNew().call(() -> {
             queue.delivered(batch.stream().filter(a -> a.answer().delivered())
                     .map(a -> new DeliveryQueue.Delivered(a.delivery().deliveryId(), a.at(), a.answer().statusCode())).toList());
             List<String> written = new ArrayList<>();
@@ -158,7 +165,11 @@ public class Dispatcher {
                 }
             }
             return written;
-        });
+            });
+        } catch (RuntimeException e) {
+            answered.addAll(batch); // tried again on the next pass, before their leases run out
+            throw e;
+        }
         for (int i = 0; i < batch.size(); i++) {
             metrics.counter(DELIVERIES, "outcome", outcomes.get(i)).increment();
             if (batch.get(i).answer().delivered()) {

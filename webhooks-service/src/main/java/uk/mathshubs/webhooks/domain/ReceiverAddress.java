@@ -109,18 +109,47 @@ public final class ReceiverAddress {
         }
         if (address instanceof Inet6Address) {
             int first = bytes[0] & 0xff;
-            boolean uniqueLocal = (first & 0xfe) == 0xfc;                   // fc00::/7
-            boolean mappedV4 = isMappedV4(bytes);
-            if (mappedV4) {
-                try {
-                    return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
+            if ((first & 0xfe) == 0xfc) {
+                return false;                                                   // unique local, fc00::/7
             }
-            return !uniqueLocal;
+            if (leadingZeroBytes(bytes) >= 12) {
+                return false;                                                   // IPv4-compatible, ::/96 (and ::, ::1)
+            }
+            // Forms that carry an IPv4 address, which decides: mapped (::ffff:0:0/96), NAT64 (64:ff9b::/96), 6to4 (2002::/16).
+            if (isMappedV4(bytes) || prefix(bytes, 0x00, 0x64, 0xff, 0x9b) && leadingZeroBytes(java.util.Arrays.copyOfRange(bytes, 4, 12)) == 8) {
+                return isPublicV4(java.util.Arrays.copyOfRange(bytes, 12, 16));
+            }
+            if (prefix(bytes, 0x20, 0x02)) {
+                return isPublicV4(java.util.Arrays.copyOfRange(bytes, 2, 6));
+            }
+            return !prefix(bytes, 0x20, 0x01, 0x00, 0x00);                      // Teredo, 2001::/32: a tunnel to anywhere
         }
         return false;
+    }
+
+    private static boolean isPublicV4(byte[] address) {
+        try {
+            return isPublic(InetAddress.getByAddress(address));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean prefix(byte[] bytes, int... expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if ((bytes[i] & 0xff) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int leadingZeroBytes(byte[] bytes) {
+        int zeros = 0;
+        while (zeros < bytes.length && bytes[zeros] == 0) {
+            zeros++;
+        }
+        return zeros;
     }
 
     private static boolean isMappedV4(byte[] bytes) {

@@ -71,7 +71,8 @@ public class Subscription extends PanacheEntityBase {
 
     /**
      * A new secret signs from now on; the one before it goes on signing until {@code graceEnds}, so a receiver that
-     * still checks with it loses nothing while it changes over.
+     * still checks with it loses nothing while it changes over. A second rotation within the grace ends the first
+     * secret's at once: rotate again only once the receiver has the new one (or because the new one leaked too).
      */
     public void rotate(String newSecret, Instant now, Instant graceEnds) {
         previousSecret = secret;
@@ -82,6 +83,11 @@ public class Subscription extends PanacheEntityBase {
 
     /** The secrets that sign a message sent at {@code now}: the current one, and the one before while its grace lasts. */
     public List<String> signingSecrets(Instant now) {
+        return signingSecrets(secret, previousSecret, previousSecretUntil, now);
+    }
+
+    /** The rule itself, for a subscription read as a row (the dispatcher's). */
+    public static List<String> signingSecrets(String secret, String previousSecret, Instant previousSecretUntil, Instant now) {
         return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
                 ? List.of(secret, previousSecret)
                 : List.of(secret);

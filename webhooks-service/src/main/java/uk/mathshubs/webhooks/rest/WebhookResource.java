@@ -33,10 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import uk.mathshubs.kit.paging.Page;
-import uk.mathshubs.kit.paging.PageRequest;
+import uk.mathshubs.kit.paging.PagedInVersion1;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
-import uk.mathshubs.security.RequestNames;
 import uk.mathshubs.webhooks.api.CreatedSubscription;
 import uk.mathshubs.webhooks.api.DeliveryView;
 import uk.mathshubs.webhooks.api.EventTypeView;
@@ -93,7 +92,7 @@ public class WebhookResource {
     @GET
     @RolesAllowed({Caller.HUB_WEBSITE, Caller.NCETM_INTEGRATION})
     @Operation(summary = "The calling client's subscriptions, oldest first")
-    public Page<SubscriptionView> list(@BeanParam PageRequest paging) {
+    public Page<SubscriptionView> list(@BeanParam PagedInVersion1 paging) {
         return subscriptions.list(owner(), paging).map(rows -> rows.stream().map(WebhookResource::view).toList());
     }
 
@@ -133,9 +132,10 @@ public class WebhookResource {
     @RolesAllowed({Caller.HUB_WEBSITE, Caller.NCETM_INTEGRATION})
     @Operation(summary = "The subscription's delivery log, newest first: each message's status, attempts and last answer")
     public Page<DeliveryView> deliveries(@PathParam("id") UUID id,
-            @Parameter(description = "Only deliveries in this status") @QueryParam("status") DeliveryStatus status,
-            @BeanParam PageRequest paging) {
-        return subscriptions.deliveries(owner(), id, Optional.ofNullable(status), paging)
+            @Parameter(description = "Only deliveries in this status: PENDING, DELIVERED, FAILED or SUPERSEDED")
+            @QueryParam("status") String status,
+            @BeanParam PagedInVersion1 paging) {
+        return subscriptions.deliveries(owner(), id, Optional.ofNullable(status).map(WebhookResource::status), paging)
                 .map(rows -> rows.stream().map(d -> new DeliveryView(d.id(), d.messageId().toString(), d.eventType(), d.status(),
                         d.attempts(), d.lastStatusCode(), d.lastError(), d.lastAttemptAt(),
                         d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), d.createdAt())).toList());
@@ -153,12 +153,25 @@ public class WebhookResource {
     }
 
     private Subscriptions.Owner owner() {
+        // Subscriptions are the client's (azp): a token that names none would share them with every other such token.
+        String client = token.<String>getClaim("azp");
+        if (client == null || client.isBlank()) {
+            throw ProblemException.forbidden("The token names no client (azp)");
+        }
         if (caller.hasRole(Caller.NCETM_INTEGRATION)) {
-            return new Subscriptions.Owner(RequestNames.client(token), null);
+            return new Subscriptions.Owner(client, null);
         }
         // A hub website is told about its own hub only; a token that names no hub is told about nothing.
         String hub = caller.hub().orElseThrow(() -> ProblemException.forbidden("The token names no Maths Hub"));
-        return new Subscriptions.Owner(RequestNames.client(token), hub);
+        return new Subscriptions.Owner(client, hub);
+    }
+
+    private static DeliveryStatus status(String status) {
+        try {
+            return DeliveryStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be PENDING, DELIVERED, FAILED or SUPERSEDED");
+        }
     }
 
     static SubscriptionView view(Subscription s) {

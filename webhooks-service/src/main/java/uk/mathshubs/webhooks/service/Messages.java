@@ -62,7 +62,8 @@ public class Messages {
         // since withdrawn, an offer's reminder once the offer was taken up or declined.
         entityManager.createNativeQuery("""
                 UPDATE delivery SET status = 'SUPERSEDED'
-                WHERE subject = :subject AND status = 'PENDING' AND held AND attempts = 0 AND next_attempt_at > :now""")
+                WHERE subject = :subject AND status = 'PENDING' AND held AND attempts = 0 AND next_attempt_at > :now
+                  AND (leased_until IS NULL OR leased_until <= :now)""")
                 .setParameter("subject", message.subject()).setParameter("now", now).executeUpdate();
         entityManager.createNativeQuery("""
                 UPDATE message SET superseded = true
@@ -73,6 +74,9 @@ public class Messages {
             // Kept for nobody: a subscription made later is told of what happens after it. A held message is kept
             // all the same: a subscription made before its date is told of it then (Subscriptions.subscribe).
             return;
+        }
+        if (held) {
+            lockHeldMessages(entityManager);
         }
         UUID id = TimeOrderedIds.next();
         entityManager.createNativeQuery("""
@@ -123,22 +127,34 @@ public class Messages {
                 .setParameter("due", due).setParameter("id", group.workGroupId())
                 .setParameter("decision", WebhookEventType.DECISION_RELEASED.type()).executeUpdate();
 
-        @SuppressWarnings("unchecked")
-        List<Object[]> unplaced = entityManager.createNativeQuery("""
-                UPDATE message SET hub_code = :hub
-                WHERE work_group_id = :id AND hub_code IS NULL AND NOT every_hub
-                RETURNING id, type, subject""")
-                .setParameter("hub", group.hubCode()).setParameter("id", group.workGroupId()).getResultList();
-        int deliveries = 0;
-        for (Object[] row : unplaced) {
-            WebhookEventType type = WebhookEventType.fromType((String) row[1]).orElseThrow();
-            boolean decision = type == WebhookEventType.DECISION_RELEASED;
-            deliveries += queueForHub((UUID) row[0], type, (String) row[2], group.hubCode(), decision && due.isAfter(now),
-                    decision ? due : now);
-        }
+        // The messages that came before their Work Group did reached national subscribers only: now its hub's too, in
+        // the order they came, held as they were, and none superseded since.
+        int deliveries = entityManager.createNativeQuery("""
+                WITH placed AS (
+                    UPDATE message SET hub_code = :hub
+                    WHERE work_group_id = :id AND hub_code IS NULL AND NOT every_hub
+                    RETURNING id, type, subject, created_at, superseded, held_until)
+                INSERT INTO delivery (id, subscription_id, message_id, subject, status, held, next_attempt_at, retry_until, created_at)
+                SELECT gen_random_uuid(), s.id, m.id, m.subject, 'PENDING', coalesce(m.held_until > :now, false),
+                       greatest(coalesce(m.held_until, :now), :now), greatest(coalesce(m.held_until, :now), :now) + make_interval(secs => :retryFor),
+                       :now
+                FROM placed m JOIN subscription s ON s.status = 'ACTIVE' AND m.type = ANY (s.event_types) AND s.hub_code = :hub
+                WHERE NOT m.superseded
+                ORDER BY m.created_at, m.id, s.id
+                ON CONFLICT (subscription_id, message_id) DO NOTHING""")
+                .setParameter("hub", group.hubCode()).setParameter("id", group.workGroupId()).setParameter("now", now)
+                .setParameter("retryFor", (double) config.retryFor().toSeconds()).executeUpdate();
         if (deliveries > 0 || due.equals(now)) {
             queued.fire(new Queued());
         }
+    }
+
+    /**
+     * Taken by whatever writes a held message and by a new subscription's backfill of them, until its transaction ends:
+     * a subscription made while a decision is being recorded is told of it, by one or the other, never by neither.
+     */
+    public static void lockHeldMessages(EntityManager entityManager) {
+        entityManager.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(8180418) AS text)").getSingleResult();
     }
 
     private int queue(UUID messageId, WebhookEventType type, String subject, String hub, boolean everyHub, boolean held, Instant due) {
@@ -154,21 +170,6 @@ public class Messages {
                 .setParameter("due", due).setParameter("retryUntil", due.plus(config.retryFor()))
                 .setParameter("now", clock.instant()).setParameter("type", type.type())
                 .setParameter("everyHub", everyHub).setParameter("hub", hub).executeUpdate();
-    }
-
-    /** Queues a message that was told only to national subscribers, its hub then unknown, for that hub's own. */
-    private int queueForHub(UUID messageId, WebhookEventType type, String subject, String hub, boolean held, Instant due) {
-        return entityManager.createNativeQuery("""
-                INSERT INTO delivery (id, subscription_id, message_id, subject, status, held, next_attempt_at, retry_until, created_at)
-                SELECT gen_random_uuid(), s.id, :message, :subject, 'PENDING', :held, :due,
-                       :retryUntil, :now
-                FROM subscription s
-                WHERE s.status = 'ACTIVE' AND :type = ANY (s.event_types) AND s.hub_code = :hub
-                ON CONFLICT (subscription_id, message_id) DO NOTHING""")
-                .setParameter("message", messageId).setParameter("subject", subject).setParameter("held", held)
-                .setParameter("due", due).setParameter("retryUntil", due.plus(config.retryFor()))
-                .setParameter("now", clock.instant()).setParameter("type", type.type())
-                .setParameter("hub", hub).executeUpdate();
     }
 
     private boolean anyoneSubscribesTo(WebhookEventType type) {

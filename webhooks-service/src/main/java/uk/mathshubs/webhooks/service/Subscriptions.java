@@ -92,6 +92,7 @@ public class Subscriptions {
         subscription.changedAt = now;
         subscription.persist();
         entityManager.flush();
+        Messages.lockHeldMessages(entityManager);
         // Told of what is still to come, what was decided before it subscribed included: decisions not yet released
         // and offers' reminders not yet due, of its hub and its types, unless something later happened to them.
         int waiting = entityManager.createNativeQuery("""
@@ -177,8 +178,7 @@ public class Subscriptions {
         Instant now = clock.instant();
         int changed = entityManager.createNativeQuery("""
                 UPDATE delivery SET status = 'PENDING', held = false, next_attempt_at = :now, retry_until = :retryUntil
-                WHERE id = :delivery AND subscription_id = :id AND status <> 'SUPERSEDED'
-                  AND (status <> 'PENDING' OR leased_until IS NULL OR leased_until <= :now)""")
+                WHERE id = :delivery AND subscription_id = :id AND status IN ('DELIVERED', 'FAILED')""")
                 .setParameter("now", now).setParameter("retryUntil", now.plus(config.retryFor()))
                 .setParameter("delivery", deliveryId).setParameter("id", id).executeUpdate();
         if (changed == 0) {
@@ -187,9 +187,10 @@ public class Subscriptions {
             if (status == null) {
                 throw ProblemException.notFound("Delivery " + deliveryId);
             }
+            // A pending delivery goes when it is due: one held (a decision before its release date) must not go sooner.
             throw ProblemException.conflict("delivery-not-redeliverable", "Not redeliverable", "SUPERSEDED".equals(status)
                     ? "The delivery was superseded: something later happened to its subject, and that was sent instead"
-                    : "The delivery is being sent right now");
+                    : "The delivery is still pending: it goes when it is due; only a delivered or failed one can be sent again");
         }
         audit.record("webhook.redelivery", subject(subscription), json.valueToTree(java.util.Map.of("delivery", deliveryId.toString())));
         dispatcher.kick();

@@ -40,7 +40,7 @@ class ReceiverAddressTest {
 
     @Test
     void publicAddresses() throws UnknownHostException {
-        for (String address : List.of("8.8.8.8", "2a00:1450:4009:81f::200e", "151.101.0.1")) {
+        for (String address : List.of("8.8.8.8", "2a00:1450:4009:81f::200e", "151.101.0.1", "64:ff9b::808:808", "2002:808:808::1")) {
             assertThat(ReceiverAddress.isPublic(InetAddress.getByName(address))).as(address).isTrue();
         }
     }
@@ -48,7 +48,8 @@ class ReceiverAddressTest {
     @Test
     void privateAddresses() throws UnknownHostException {
         for (String address : List.of("127.0.0.53", "10.1.2.3", "172.31.255.255", "192.168.0.1", "169.254.1.1", "100.127.0.1", "224.0.0.1",
-            "0.1.2.3", "::", "::1", "fc00::1", "fe80::1", "::ffff:10.0.0.1", "198.18.0.1", "240.0.0.1")) {
+            "0.1.2.3", "::", "::1", "fc00::1", "fe80::1", "::ffff:10.0.0.1", "198.18.0.1", "240.0.0.1", "::127.0.0.1",
+                "::10.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "2002:a00:1::1", "2002:7f00:1::", "2001:0:4136:e378::1")) {
             assertThat(ReceiverAddress.isPublic(InetAddress.getByName(address))).as(address).isFalse();
         }
     }
