@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -55,6 +57,8 @@ public class WebhookLatency {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> receivedAt = new ConcurrentHashMap<>();
         AtomicInteger calls = new AtomicInteger();
+        // A permit for each message the receiver takes the first time: the waits below are for these, not for a time.
+        Semaphore arrived = new Semaphore(0);
         AtomicInteger unsigned = new AtomicInteger();
         String[] secret = new String[1];
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -74,8 +78,8 @@ public class WebhookLatency {
             boolean fail = failHalf && call % 2 == 0;
             if (!fail) {
                 Matcher subject = SUBJECT.matcher(body);
-                if (subject.find()) {
-                    receivedAt.putIfAbsent(subject.group(2), now);
+                if (subject.find() && receivedAt.putIfAbsent(subject.group(2), now) == null) {
+                    arrived.release();
                 }
             }
             exchange.sendResponseHeaders(fail ? 500 : 204, -1);
@@ -118,9 +122,8 @@ public class WebhookLatency {
                     "endsAt":"%s","status":"SCHEDULED","sequence":2,"reason":null}"""
                     .formatted(probe, group, now.plusSeconds(86_400 * 10), now.plusSeconds(86_400 * 10 + 3600)));
             producer.flush();
-            long caughtUp = System.currentTimeMillis() + 600_000;
-            while (!receivedAt.containsKey(probe) && System.currentTimeMillis() < caughtUp) {
-                Thread.sleep(100);
+            if (!arrived.tryAcquire(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the probe never arrived: is the webhooks service up?");
             }
             receivedAt.remove(probe);
             long interval = (long) (1_000_000_000L / rate);
@@ -152,11 +155,7 @@ public class WebhookLatency {
             producer.flush();
         }
         // Long enough for every retry a message failing by chance several times over may need (5 s doubling).
-        long deadline = System.currentTimeMillis() + (failHalf ? 300_000 : 60_000);
-        while (receivedAt.size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1000); // late repeats, if any, are counted
+        arrived.tryAcquire(count, failHalf ? 300 : 60, TimeUnit.SECONDS);
         List<Long> latencies = new ArrayList<>();
         sentAt.forEach((subject, sent) -> {
             Long received = receivedAt.get(subject);

@@ -48,16 +48,6 @@ public class Messages {
 
     public void record(String eventId, Instant occurredAt, Message message) {
         Instant now = clock.instant();
-        Optional<KnownWorkGroup> group = Optional.ofNullable(message.workGroupId()).flatMap(this::workGroup);
-        String hub = message.hubCode() != null ? message.hubCode() : group.map(KnownWorkGroup::hubCode).orElse(null);
-        Instant due = switch (message.hold()) {
-            case Message.AtOnce ignored -> now;
-            case Message.Until until -> until.time();
-            case Message.UntilDecisionsReleased ignored ->
-                    DecisionRelease.releasedAt(group.map(KnownWorkGroup::confirmationDate).orElse(null));
-        };
-        boolean held = due.isAfter(now);
-
         // Something new about a subject makes what was held about it moot: a decision not yet released on an application
         // since withdrawn, an offer's reminder once the offer was taken up or declined.
         entityManager.createNativeQuery("""
@@ -70,9 +60,22 @@ public class Messages {
                 WHERE subject = :subject AND held_until IS NOT NULL AND NOT superseded AND held_until > :now""")
                 .setParameter("subject", message.subject()).setParameter("now", now).executeUpdate();
 
-        if (!held && !anyoneSubscribesTo(message.type())) {
-            // Kept for nobody: a subscription made later is told of what happens after it. A held message is kept
-            // all the same: a subscription made before its date is told of it then (Subscriptions.subscribe).
+        // Kept for nobody: a subscription made later is told of what happens after it. A held message is kept all the
+        // same: a subscription made before its date is told of it then (Subscriptions.subscribe).
+        boolean wanted = anyoneSubscribesTo(message.type());
+        if (!wanted && message.hold() instanceof Message.AtOnce) {
+            return;
+        }
+        Optional<KnownWorkGroup> group = Optional.ofNullable(message.workGroupId()).flatMap(this::workGroup);
+        String hub = message.hubCode() != null ? message.hubCode() : group.map(KnownWorkGroup::hubCode).orElse(null);
+        Instant due = switch (message.hold()) {
+            case Message.AtOnce ignored -> now;
+            case Message.Until until -> until.time();
+            case Message.UntilDecisionsReleased ignored ->
+                    DecisionRelease.releasedAt(group.map(KnownWorkGroup::confirmationDate).orElse(null));
+        };
+        boolean held = due.isAfter(now);
+        if (!wanted && !held) {
             return;
         }
         if (held) {
