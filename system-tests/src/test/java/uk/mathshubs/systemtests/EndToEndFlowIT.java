@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -473,7 +474,7 @@ class EndToEndFlowIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(query(prometheus, "up == 1").<String>getList("data.result.metric.app_kubernetes_io_name"))
                     .containsExactlyInAnyOrder("gateway", "programme-catalogue-service", "applications-service", "scheduling-service",
-                            "webhooks-service");
+                            "webhooks-service", "hub-console");
             assertThat(query(prometheus, "mathshubs_outbox_pending").<String>getList("data.result.metric.app_kubernetes_io_name"))
                     .contains("applications-service", "scheduling-service", "programme-catalogue-service");
         });
@@ -653,6 +654,16 @@ class EndToEndFlowIT {
         Map<String, String> synced = new HashMap<>(firstPull);
         synced.putAll(feed(ncetm, group, since));
         assertThat(statusesOf(synced)).isEqualTo(expected);
+    }
+
+    /** The hub console in a real browser, on this platform, after the tests above (HubConsoleTests says what it shows). */
+    @Nested
+    class HubConsole extends HubConsoleTests {
+
+        @Override
+        Platform platform() {
+            return platform;
+        }
     }
 
     private static void withdraw(String hubAdmin, String reference) {

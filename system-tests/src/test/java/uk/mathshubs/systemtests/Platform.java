@@ -39,7 +39,7 @@ final class Platform implements AutoCloseable {
                 "PLATFORM_SCHEDULING_PORT", "PLATFORM_POSTGRES_PORT", "PLATFORM_KAFKA_PORT", "PLATFORM_KAFKA_CONTROLLER_PORT",
                 "PLATFORM_GATEWAY_MANAGEMENT_PORT", "PLATFORM_CATALOGUE_MANAGEMENT_PORT", "PLATFORM_APPLICATIONS_MANAGEMENT_PORT",
                 "PLATFORM_SCHEDULING_MANAGEMENT_PORT", "PLATFORM_PROMETHEUS_PORT", "PLATFORM_WEBHOOKS_PORT",
-                "PLATFORM_WEBHOOKS_MANAGEMENT_PORT")) {
+                "PLATFORM_WEBHOOKS_MANAGEMENT_PORT", "PLATFORM_CONSOLE_PORT", "PLATFORM_CONSOLE_MANAGEMENT_PORT")) {
             env.put(port, String.valueOf(freePort()));
         }
         // The reactor has just packaged every service; the platform must run exactly those jars.

@@ -35,8 +35,16 @@ class RealmImportTest {
     void noClientSecretIsWrittenIntoTheBase() throws Exception {
         String base = Files.readString(RealmImport.BASE_IMPORT);
         assertThat(base).doesNotContain("central-website-secret", "ncetm-integration-secret", "demo-password")
-                .contains("${CLIENT_SECRET_HUB_WEBSITE_CENTRAL}", "sslRequired: external", "accessTokenLifespan: 300",
+                .contains("${CLIENT_SECRET_HUB_WEBSITE_CENTRAL}", "${CLIENT_SECRET_HUB_CONSOLE}", "sslRequired: external", "accessTokenLifespan: 300",
                         "bruteForceProtected: true", "passwordPolicy: length(12) and notUsername")
                 .doesNotContain("clientId: " + RealmImport.DEMO_CLIENT);
+    }
+
+    /** The dev overlay's patch adds what is only for demos and touches no other client (the console's host stays set). */
+    @Test
+    void theDevPatchLeavesTheBasesClientsAlone() throws Exception {
+        String patch = Files.readString(RealmImport.DEV_PATCH);
+        assertThat(patch).contains("path: /spec/realm/clients/", "clientId: " + RealmImport.DEMO_CLIENT, "path: /spec/realm/users")
+                .doesNotContain("path: /spec/realm/clients\n", "clientId: " + RealmImport.CONSOLE_CLIENT, "clientId: hub-website-central");
     }
 }

@@ -26,18 +26,22 @@ import uk.mathshubs.contracts.Topics;
  * What a rendered overlay must be, beyond being valid Kubernetes: production qualities of every Deployment, the
  * network rules (only the gateway reachable from outside; services reach only their database, Kafka and Keycloak,
  * the mail senders also an SMTP relay on 587, and webhooks-service also public addresses on 443, never a private,
- * link-local, shared or loopback one), and the KafkaTopics and KafkaUsers matching what the services' configuration
- * uses. Each problem is one sentence naming the resource.
+ * link-local, shared or loopback one; the hub console, which owns no data, only the gateway and Keycloak), and the
+ * KafkaTopics and KafkaUsers matching what the services' configuration uses. Each problem is one sentence naming the
+ * resource.
  */
 final class Rules {
 
     static final String GATEWAY = "gateway";
+    /** The hub console: pages behind the gateway, made from the public API; no database, no Kafka. */
+    static final String CONSOLE = "hub-console";
     /** Secrets the manifests reference that an operator makes (CloudNativePG, Strimzi) or ops create by hand. */
     static final Set<String> EXTERNAL_SECRETS = Set.of(
             "catalogue-db-app", "applications-db-app", "scheduling-db-app", "webhooks-db-app", "keycloak-db-app",
             "programme-catalogue-service", "applications-service", "scheduling-service", "webhooks-service",
             "maths-hubs-cluster-ca-cert",
-            "applications-mailer", "scheduling-mailer", "keycloak-client-secrets", "keycloak-bootstrap-admin", "gateway-tls", "keycloak-tls");
+            "applications-mailer", "scheduling-mailer", "keycloak-client-secrets", "keycloak-bootstrap-admin", "hub-console-keys",
+            "gateway-tls", "keycloak-tls");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
 
     private final List<ObjectNode> docs;
@@ -67,6 +71,7 @@ final class Rules {
     private void deployments(boolean production) {
         List<ObjectNode> deployments = Manifests.ofKind(docs, "Deployment");
         Set<String> expected = new TreeSet<>(ServiceConfig.SERVICES);
+        expected.add(CONSOLE);
         expected.add(GATEWAY);
         Set<String> present = deployments.stream().map(Manifests::name).collect(Collectors.toCollection(TreeSet::new));
         if (!present.equals(expected)) {
@@ -236,6 +241,11 @@ final class Rules {
 
     /** Pods the policies are judged against: each Deployment's, and those the operators make from their resources. */
     private Map<String, Map<String, String>> targets() {
+        return pods(docs);
+    }
+
+    /** The pods of an overlay by name (a Deployment's, a database's, "kafka", "keycloak") and the labels they carry. */
+    static Map<String, Map<String, String>> pods(List<ObjectNode> docs) {
         Map<String, Map<String, String>> pods = new LinkedHashMap<>();
         for (ObjectNode d : Manifests.ofKind(docs, "Deployment")) {
             pods.put(Manifests.name(d), labels(d.path("spec").path("template").path("metadata").path("labels")));
@@ -336,10 +346,16 @@ final class Rules {
             "100.64.0.0/10", "127.0.0.0/8");
 
     private void egressRule(String policy, String source, JsonNode rule, Map<String, Map<String, String>> pods) {
-        Set<String> allowed = new TreeSet<>(Set.of("kafka", "keycloak"));
+        Set<String> allowed = new TreeSet<>(Set.of("keycloak"));
         if (GATEWAY.equals(source)) {
+            allowed.add("kafka");
             allowed.addAll(ServiceConfig.SERVICES);
+            allowed.add(CONSOLE);
+        } else if (CONSOLE.equals(source)) {
+            // The console calls the public API through the gateway, like any client; it owns no data.
+            allowed.add(GATEWAY);
         } else {
+            allowed.add("kafka");
             allowed.add(database(source));
         }
         if (rule.path("to").isEmpty()) {
@@ -572,7 +588,7 @@ final class Rules {
         return types;
     }
 
-    private static Set<String> selected(JsonNode selector, Map<String, Map<String, String>> pods) {
+    static Set<String> selected(JsonNode selector, Map<String, Map<String, String>> pods) {
         return pods.entrySet().stream().filter(e -> selects(selector, e.getValue())).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -30,6 +30,10 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8084")
     URI webhooksUrl();
 
+    /** The hub console: the web pages hub staff and the NCETM work in, under /console. */
+    @WithDefault("http://localhost:8085")
+    URI consoleUrl();
+
     /**
      * Where each service tells whether it is alive: its management interface, which the gateway does not route but
      * asks for its own readiness report (GATEWAY_CATALOGUE_HEALTH_URL and so on).
@@ -45,6 +49,9 @@ public interface GatewayConfig {
 
     @WithDefault("http://localhost:9084/q/health/live")
     URI webhooksHealthUrl();
+
+    @WithDefault("http://localhost:9085/q/health/live")
+    URI consoleHealthUrl();
 
     /**
      * The local address the gateway's connections to the services come from (GATEWAY_UPSTREAM_LOCAL_ADDRESS). Under

@@ -28,7 +28,7 @@ import uk.mathshubs.security.Redaction;
 /**
  * The gateway's routes, in the order a request meets them: request id and access log, then Quarkus' CORS (-300) and
  * bearer token check (-200), then the body limit, then for everything under /api/ the client's name in the logs, the
- * rate limits and the proxy.
+ * rate limits and the proxy; the console's pages (/console) straight to the proxy.
  */
 @ApplicationScoped
 public class EdgeRoutes {
@@ -62,6 +62,9 @@ public class EdgeRoutes {
                 .handler(RequestIds::nameTheClient)
                 .handler(rateLimits::check)
                 .handler(proxy::handle);
+        // The console's pages carry its session cookie, no bearer token: nothing for the API's token and rate checks
+        // (the console calls the API with each person's token, and meets them there).
+        router.route("/console*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(proxy::handle);
         // Last of all: a path no route answered (/API/v1/hubs, /q/dev-ui) is a problem too, not the bare 404.
         router.route().last().handler(problems::notFound);
     }
@@ -108,7 +111,7 @@ public class EdgeRoutes {
      */
     private static void labelForMetrics(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || path.startsWith("/console")) {
             String label = RouteTable.template(path).orElse(UNROUTED);
             // The key Quarkus' HTTP metrics read a request's path template from.
             Vertx.currentContext().putLocal("UrlPathTemplate", label);

@@ -78,7 +78,9 @@ public class AggregatedOpenApi {
         }
         Map<Upstream, Future<JsonNode>> fetches = new EnumMap<>(Upstream.class);
         for (Upstream upstream : Upstream.values()) {
-            fetches.put(upstream, fetch(upstream));
+            if (upstream.servesApi()) {
+                fetches.put(upstream, fetch(upstream));
+            }
         }
         Future.join(new ArrayList<>(fetches.values())).onComplete(done -> {
             Map<Upstream, JsonNode> documents = new EnumMap<>(Upstream.class);

@@ -2,6 +2,7 @@ package uk.mathshubs.gateway.routing;
 
 import static uk.mathshubs.gateway.routing.Upstream.APPLICATIONS;
 import static uk.mathshubs.gateway.routing.Upstream.CATALOGUE;
+import static uk.mathshubs.gateway.routing.Upstream.CONSOLE;
 import static uk.mathshubs.gateway.routing.Upstream.SCHEDULING;
 import static uk.mathshubs.gateway.routing.Upstream.WEBHOOKS;
 
@@ -39,7 +40,9 @@ public final class RouteTable {
             Route.of("/api/v1/participation", SCHEDULING),
             Route.of("/api/v1/programmes", CATALOGUE),
             Route.of("/api/v1/hubs", CATALOGUE),
-            Route.of("/api/v1/work-groups", CATALOGUE));
+            Route.of("/api/v1/work-groups", CATALOGUE),
+            // The staff's web pages: signed in with a session cookie of their own, not a bearer token.
+            Route.of("/console", CONSOLE));
 
     private RouteTable() {
     }

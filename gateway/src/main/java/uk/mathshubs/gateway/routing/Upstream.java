@@ -10,7 +10,8 @@ public enum Upstream {
     CATALOGUE("catalogue"),
     APPLICATIONS("applications"),
     SCHEDULING("scheduling"),
-    WEBHOOKS("webhooks");
+    WEBHOOKS("webhooks"),
+    CONSOLE("console");
 
     private final String serviceName;
 
@@ -22,12 +23,18 @@ public enum Upstream {
         return serviceName;
     }
 
+    /** Whether it is part of the API (and of its OpenAPI document); the console serves web pages instead. */
+    public boolean servesApi() {
+        return this != CONSOLE;
+    }
+
     public URI url(GatewayConfig config) {
         return switch (this) {
             case CATALOGUE -> config.catalogueUrl();
             case APPLICATIONS -> config.applicationsUrl();
             case SCHEDULING -> config.schedulingUrl();
             case WEBHOOKS -> config.webhooksUrl();
+            case CONSOLE -> config.consoleUrl();
         };
     }
 
@@ -38,6 +45,7 @@ public enum Upstream {
             case APPLICATIONS -> config.applicationsHealthUrl();
             case SCHEDULING -> config.schedulingHealthUrl();
             case WEBHOOKS -> config.webhooksHealthUrl();
+            case CONSOLE -> config.consoleHealthUrl();
         };
     }
 }

@@ -1,0 +1,11 @@
+package uk.mathshubs.console.api;
+
+import java.util.List;
+
+/** One page of a list, as every list of the API answers: the items and the cursor of the next page, if any. */
+public record Page<T>(List<T> items, int size, String next) {
+
+    public boolean hasMore() {
+        return next != null;
+    }
+}

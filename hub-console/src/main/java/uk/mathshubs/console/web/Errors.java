@@ -1,0 +1,49 @@
+package uk.mathshubs.console.web;
+
+import java.util.List;
+
+import uk.mathshubs.console.api.Problem;
+
+/**
+ * A form's errors, as the API (or, for what cannot even be sent, the console) stated them: the summary at the top of
+ * the page and each field's message beside it. None on a fresh form.
+ */
+public record Errors(Problem problem) {
+
+    private static final Errors NONE = new Errors(null);
+
+    public static Errors none() {
+        return NONE;
+    }
+
+    public static Errors of(Problem problem) {
+        return new Errors(problem);
+    }
+
+    /** One field's error found before calling the API (a date that does not exist, say). */
+    public static Errors field(String field, String message) {
+        return new Errors(new Problem("about:blank", "Invalid request", 400, message, null,
+                List.of(new Problem.FieldError(field, message))));
+    }
+
+    public boolean any() {
+        return problem != null;
+    }
+
+    /** The API's message for this field, or null. */
+    public String of(String field) {
+        return problem == null ? null : problem.messageFor(field).orElse(null);
+    }
+
+    public String title() {
+        return problem == null ? null : problem.title();
+    }
+
+    public List<Problem.FieldError> summary() {
+        return problem == null ? List.of() : problem.summary();
+    }
+
+    public int status() {
+        return problem == null ? 200 : problem.status();
+    }
+}

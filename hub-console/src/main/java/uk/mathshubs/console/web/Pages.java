@@ -1,0 +1,57 @@
+package uk.mathshubs.console.web;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import uk.mathshubs.console.api.Problem;
+
+/** The console's front page, the page after signing out, and the page that shows what the API refused. */
+@Path("/")
+public class Pages {
+
+    private final Viewer viewer;
+
+    public Pages(Viewer viewer) {
+        this.viewer = viewer;
+    }
+
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance home();
+
+        static native TemplateInstance signedOut();
+
+        static native TemplateInstance error(String title, String detail, int status);
+    }
+
+    /** Hub staff and programme admins start at their Work Groups, a trust lead at the trust. */
+    @GET
+    @Authenticated
+    public Response home() {
+        if (viewer.runsWorkGroups()) {
+            return Response.seeOther(java.net.URI.create("/console/work-groups")).build();
+        }
+        if (viewer.isTrustLead() && viewer.trust().isPresent()) {
+            return Response.seeOther(java.net.URI.create("/console/trusts/" + viewer.trust().get())).build();
+        }
+        return Response.ok(Templates.home()).build();
+    }
+
+    @GET
+    @Path("signed-out")
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+
+    static TemplateInstance refused(String title, String detail) {
+        return Templates.error(title, detail, 403);
+    }
+
+    static TemplateInstance problem(Problem problem) {
+        return Templates.error(problem.title(), problem.detail(), problem.status());
+    }
+}

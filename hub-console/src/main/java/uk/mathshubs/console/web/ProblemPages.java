@@ -1,0 +1,41 @@
+package uk.mathshubs.console.web;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.ForbiddenException;
+import uk.mathshubs.console.api.ApiProblem;
+import uk.mathshubs.console.api.Problem;
+
+/** Whatever the API refused or could not answer, on any page, is shown as it said it, with its status. */
+public class ProblemPages {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemPages.class);
+
+    @ServerExceptionMapper
+    public Response problem(ApiProblem refusal) {
+        Problem problem = refusal.problem();
+        // The API's 5xx is the console's bad gateway: the page could not be made, not the console's own fault.
+        int status = problem.status() >= 500 ? 502 : problem.status();
+        return Response.status(status).entity(Pages.problem(problem)).build();
+    }
+
+    /** A fault of the console's own: a page that says so, never a stack trace; the log has the rest. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(RuntimeException failure) {
+        if (failure instanceof jakarta.ws.rs.WebApplicationException known && known.getResponse().getStatus() < 500) {
+            return known.getResponse();
+        }
+        LOG.error("A page failed", failure);
+        return Response.serverError().entity(Pages.Templates.error("Sorry, there is a problem with the service",
+                "Try again later. What you sent has not been saved unless the page after it said so.", 500)).build();
+    }
+
+    /** A page of another role's (the programme team's pages to a hub admin): refused as the API would refuse it. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException refusal) {
+        return Response.status(Response.Status.FORBIDDEN).entity(Pages.refused("Forbidden",
+                "These pages are the NCETM programme team's.")).build();
+    }
+}

@@ -1,0 +1,194 @@
+package uk.mathshubs.console.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import uk.mathshubs.console.api.ApiProblem;
+import uk.mathshubs.console.api.CatalogueApi;
+import uk.mathshubs.console.api.CatalogueApi.WorkGroup;
+import uk.mathshubs.console.api.SchedulingApi;
+import uk.mathshubs.console.api.SchedulingApi.Session;
+import uk.mathshubs.console.api.SchedulingApi.SessionPlan;
+
+/** A Work Group's sessions, local and central, with the session plan's gaps; scheduling, moving and cancelling. */
+@Path("/")
+@Authenticated
+public class SessionPages {
+
+    private final SchedulingApi scheduling;
+    private final CatalogueApi catalogue;
+
+    public SessionPages(@RestClient SchedulingApi scheduling, @RestClient CatalogueApi catalogue) {
+        this.scheduling = scheduling;
+        this.catalogue = catalogue;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance sessions(WorkGroup workGroup, List<Session> sessions, SessionPlan plan,
+                String done);
+
+        static native TemplateInstance newSession(WorkGroup workGroup, SessionForm form, Errors errors);
+
+        static native TemplateInstance session(Session session, WorkGroup workGroup, SessionForm move, String reason,
+                Errors errors, String done);
+    }
+
+    /** What the schedule and move forms send: a date in three fields and two times of day, in UK time. */
+    public static class SessionForm {
+        @RestForm public String title;
+        @RestForm public String audience;
+        @RestForm public String deliveryMode;
+        @RestForm public String day;
+        @RestForm public String month;
+        @RestForm public String year;
+        @RestForm public String startTime;
+        @RestForm public String endTime;
+        @RestForm public String location;
+        @RestForm public String joinLink;
+
+        /** The API's audiences and delivery modes, in the order the form offers them. */
+        public List<String> audiences() {
+            return List.of("LEAD_TEACHERS", "HEADTEACHERS", "MATHS_LEADS", "EVERYONE");
+        }
+
+        public List<String> modes() {
+            return List.of("FACE_TO_FACE", "LIVE_ONLINE", "ONLINE_WORKSHOP", "TWILIGHT");
+        }
+
+        static SessionForm empty() {
+            return new SessionForm();
+        }
+
+        /** The start and end as the API takes them, or the field error that says why they cannot be read. */
+        Times times() {
+            Optional<LocalDate> date = UkTimes.date(day, month, year);
+            if (date.isEmpty()) {
+                return Times.error(Errors.field("startsAt", "Enter a real date, for example 27 3 2027"));
+            }
+            Optional<LocalTime> start = UkTimes.time(startTime);
+            if (start.isEmpty()) {
+                return Times.error(Errors.field("startsAt", "Enter a start time, for example 9:30am or 15:45"));
+            }
+            Optional<LocalTime> end = UkTimes.time(endTime);
+            if (end.isEmpty()) {
+                return Times.error(Errors.field("endsAt", "Enter an end time, for example 11am or 16:30"));
+            }
+            return new Times(UkTimes.iso(date.get(), start.get()), UkTimes.iso(date.get(), end.get()), null);
+        }
+    }
+
+    record Times(String startsAt, String endsAt, Errors errors) {
+        static Times error(Errors errors) {
+            return new Times(null, null, errors);
+        }
+    }
+
+    @GET
+    @Path("work-groups/{id}/sessions")
+    public Uni<TemplateInstance> sessions(@PathParam("id") UUID workGroupId, @QueryParam("done") String done) {
+        return Uni.combine().all()
+                .unis(catalogue.workGroup(workGroupId), scheduling.sessions(workGroupId, WorkGroupPages.ALL),
+                        scheduling.sessionPlan(workGroupId))
+                .asTuple()
+                .map(all -> Templates.sessions(all.getItem1(), all.getItem2().items().stream()
+                        .sorted(Comparator.comparing(Session::startsAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                        .toList(), all.getItem3(), done));
+    }
+
+    @GET
+    @Path("work-groups/{id}/sessions/new")
+    public Uni<TemplateInstance> newSession(@PathParam("id") UUID workGroupId) {
+        return catalogue.workGroup(workGroupId).map(group -> Templates.newSession(group, SessionForm.empty(), Errors.none()));
+    }
+
+    @POST
+    @Path("work-groups/{id}/sessions")
+    public Uni<Response> schedule(@PathParam("id") UUID workGroupId, @BeanParam SessionForm form) {
+        Times times = form.times();
+        if (times.errors() != null) {
+            return newSessionAgain(workGroupId, form, times.errors());
+        }
+        SchedulingApi.SessionRequest request = new SchedulingApi.SessionRequest(form.title, form.audience,
+                form.deliveryMode, times.startsAt(), times.endsAt(), WorkGroupPages.blankToNull(form.location),
+                WorkGroupPages.blankToNull(form.joinLink));
+        return scheduling.schedule(workGroupId, request)
+                .map(session -> Response.seeOther(URI.create("/console/work-groups/" + workGroupId + "/sessions?done=scheduled"))
+                        .build())
+                .onFailure(ApiProblem.class)
+                .recoverWithUni(refusal -> newSessionAgain(workGroupId, form, Errors.of(((ApiProblem) refusal).problem())));
+    }
+
+    private Uni<Response> newSessionAgain(UUID workGroupId, SessionForm form, Errors errors) {
+        return catalogue.workGroup(workGroupId)
+                .map(group -> Response.status(errors.status()).entity(Templates.newSession(group, form, errors)).build());
+    }
+
+    @GET
+    @Path("sessions/{id}")
+    public Uni<Response> session(@PathParam("id") UUID id, @QueryParam("done") String done) {
+        return sessionPage(id, SessionForm.empty(), null, Errors.none(), done);
+    }
+
+    @POST
+    @Path("sessions/{id}/move")
+    public Uni<Response> move(@PathParam("id") UUID id, @BeanParam SessionForm form, @RestForm String reason) {
+        Times times = form.times();
+        if (times.errors() != null) {
+            return sessionPage(id, form, reason, times.errors(), null);
+        }
+        return scheduling.move(id, new SchedulingApi.Move(times.startsAt(), times.endsAt(), reason))
+                .map(moved -> Response.seeOther(URI.create("/console/sessions/" + id + "?done=moved")).build())
+                .onFailure(ApiProblem.class)
+                .recoverWithUni(refusal -> sessionPage(id, form, reason, Errors.of(((ApiProblem) refusal).problem()), null));
+    }
+
+    @POST
+    @Path("sessions/{id}/cancel")
+    public Uni<Response> cancel(@PathParam("id") UUID id, @RestForm("cancelReason") String reason) {
+        return scheduling.cancel(id, new SchedulingApi.Cancellation(reason))
+                .map(cancelled -> Response.seeOther(URI.create("/console/sessions/" + id + "?done=cancelled")).build())
+                .onFailure(ApiProblem.class)
+                .recoverWithUni(refusal -> sessionPage(id, SessionForm.empty(), null,
+                        Errors.of(renamed(((ApiProblem) refusal).problem(), "reason", "cancelReason")), null));
+    }
+
+    private Uni<Response> sessionPage(UUID id, SessionForm move, String reason, Errors errors, String done) {
+        return scheduling.session(id).flatMap(session -> workGroupOf(session)
+                .map(group -> Response.status(errors.status())
+                        .entity(Templates.session(session, group, move, reason, errors, done)).build()));
+    }
+
+    /** A central session belongs to no one Work Group. */
+    private Uni<WorkGroup> workGroupOf(Session session) {
+        return session.workGroupId() == null ? Uni.createFrom().nullItem() : catalogue.workGroup(session.workGroupId());
+    }
+
+    /** The cancel form's reason is a field of its own on a page with two forms: the API's "reason" is that one. */
+    private static uk.mathshubs.console.api.Problem renamed(uk.mathshubs.console.api.Problem problem, String from, String to) {
+        return new uk.mathshubs.console.api.Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
+                problem.instance(), problem.errors().stream()
+                        .map(e -> from.equals(e.field()) ? new uk.mathshubs.console.api.Problem.FieldError(to, e.message()) : e)
+                        .toList());
+    }
+}

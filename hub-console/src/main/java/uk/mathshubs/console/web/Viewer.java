@@ -1,0 +1,79 @@
+package uk.mathshubs.console.web;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is signed in, as the pages need it to choose what to show: the roles of the access token and the hub or trust
+ * its claims name. What the person may actually see and change is the API's to decide, on every call.
+ */
+@RequestScoped
+@Named("viewer")
+public class Viewer {
+
+    static final String PROGRAMME_ADMIN = "programme-admin";
+    static final String HUB_ADMIN = "hub-admin";
+    static final String TRUST_LEAD = "trust-lead";
+
+    private final SecurityIdentity identity;
+
+    // A field: @IdToken is not allowed on a constructor's parameter.
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    public Viewer(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean isProgrammeAdmin() {
+        return identity.hasRole(PROGRAMME_ADMIN);
+    }
+
+    public boolean isHubAdmin() {
+        return identity.hasRole(HUB_ADMIN);
+    }
+
+    public boolean isTrustLead() {
+        return identity.hasRole(TRUST_LEAD);
+    }
+
+    /** Hub staff and programme admins run Work Groups; a trust lead only looks at the trust's schools. */
+    public boolean runsWorkGroups() {
+        return isProgrammeAdmin() || isHubAdmin();
+    }
+
+    public Optional<String> hub() {
+        return claim("hub");
+    }
+
+    public Optional<String> trust() {
+        return claim("trust");
+    }
+
+    public String name() {
+        return claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
+    }
+
+    /** The Keycloak session the ID token belongs to: what a form's CSRF token is bound to. */
+    String session() {
+        return claim("sid").orElse(claim("sub").orElse("") + ":" + idToken.getIssuedAtTime());
+    }
+
+    private Optional<String> claim(String name) {
+        Object value = idToken.getClaim(name);
+        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
+    }
+}

@@ -1,0 +1,121 @@
+package uk.mathshubs.console.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import uk.mathshubs.console.api.AllPages;
+import uk.mathshubs.console.api.ApiProblem;
+import uk.mathshubs.console.api.ApplicationsApi;
+import uk.mathshubs.console.api.ApplicationsApi.Application;
+import uk.mathshubs.console.api.CatalogueApi;
+import uk.mathshubs.console.api.CatalogueApi.Hub;
+import uk.mathshubs.console.api.CatalogueApi.WorkGroup;
+import uk.mathshubs.console.api.Page;
+
+/** A hub's Work Groups (publish, close, run, complete) and one Work Group's applications. */
+@Path("/work-groups")
+@Authenticated
+public class WorkGroupPages {
+
+    /** The most a list page asks for at once (the Work Groups list takes at most 100; the others 1000). */
+    static final int ALL = 1000;
+    static final int GROUPS_PER_PAGE = 100;
+
+    private final CatalogueApi catalogue;
+    private final ApplicationsApi applications;
+    private final Viewer viewer;
+
+    public WorkGroupPages(@RestClient CatalogueApi catalogue, @RestClient ApplicationsApi applications, Viewer viewer) {
+        this.catalogue = catalogue;
+        this.applications = applications;
+        this.viewer = viewer;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<WorkGroup> workGroups, List<Hub> hubs, String hub, String changed,
+                Errors errors);
+
+        static native TemplateInstance workGroup(WorkGroup workGroup, Applications applications, String decided);
+    }
+
+    /** The applications of a Work Group as a hub works through them. */
+    public record Applications(List<Application> toDecide, List<Application> offered, List<Application> waitingList,
+            List<Application> accepted, List<Application> closed) {
+
+        static Applications of(List<Application> all) {
+            return new Applications(
+                    with(all, "SUBMITTED", "NEEDS_REVIEW", "INELIGIBLE"),
+                    with(all, "OFFERED"),
+                    all.stream().filter(a -> "WAITLISTED".equals(a.status()))
+                            .sorted(Comparator.comparing(Application::waitingListPosition,
+                                    Comparator.nullsLast(Comparator.naturalOrder())))
+                            .toList(),
+                    with(all, "ACCEPTED"),
+                    with(all, "REJECTED", "WITHDRAWN", "DECLINED", "EXPIRED"));
+        }
+
+        private static List<Application> with(List<Application> all, String... statuses) {
+            List<String> wanted = List.of(statuses);
+            return all.stream().filter(a -> wanted.contains(a.status())).toList();
+        }
+
+        public int total() {
+            return toDecide.size() + offered.size() + waitingList.size() + accepted.size() + closed.size();
+        }
+    }
+
+    @GET
+    public Uni<Response> list(@QueryParam("hub") String hub, @QueryParam("cursor") String cursor,
+            @QueryParam("changed") String changed) {
+        return page(hub, cursor, changed, Errors.none());
+    }
+
+    @POST
+    @Path("/{id}/status")
+    public Uni<Response> changeStatus(@PathParam("id") UUID id, @RestForm String status, @RestForm String hub) {
+        return catalogue.changeStatus(id, new CatalogueApi.StatusChange(status))
+                .map(changed -> Response.seeOther(URI.create("/console/work-groups?changed=" + changed.id()
+                        + (hub == null || hub.isBlank() ? "" : "&hub=" + hub))).build())
+                .onFailure(ApiProblem.class)
+                .recoverWithUni(refusal -> page(hub, null, null, Errors.of(((ApiProblem) refusal).problem())));
+    }
+
+    private Uni<Response> page(String hub, String cursor, String changed, Errors errors) {
+        // A hub admin sees their own hub's groups; a programme admin every hub's, or one hub's when they pick it.
+        String shown = viewer.isProgrammeAdmin() ? blankToNull(hub) : viewer.hub().orElse(null);
+        Uni<Page<WorkGroup>> groups = catalogue.workGroups(shown, blankToNull(cursor), GROUPS_PER_PAGE);
+        Uni<List<Hub>> hubs = viewer.isProgrammeAdmin() ? catalogue.hubs(ALL).map(Page::items) : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(groups, hubs).asTuple()
+                .map(both -> Response.status(errors.status())
+                        .entity(Templates.list(both.getItem1(), both.getItem2(), shown, changed, errors)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<TemplateInstance> workGroup(@PathParam("id") UUID id, @QueryParam("decided") String decided) {
+        return Uni.combine().all()
+                .unis(catalogue.workGroup(id), AllPages.of(cursor -> applications.applications(id, cursor, ALL))).asTuple()
+                .map(both -> Templates.workGroup(both.getItem1(), Applications.of(both.getItem2()), decided));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
