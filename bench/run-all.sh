@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
 out=$(mktemp)
 echo "Machine: $(machine); $(date -u +%FT%TZ)" | tee "$out"
-for bench in gateway-overhead submission-vs-pgbench opening-burst cpu-per-application enrolment-latency webhook-latency participation-export startup-memory; do
+for bench in gateway-overhead submission-vs-pgbench opening-burst cpu-per-application enrolment-latency webhook-latency console-pages participation-export startup-memory; do
     echo "== $bench" | tee -a "$out"
     "$here/$bench.sh" 2>&1 | tee -a "$out" || echo "RESULT $bench: FAILED (exit $?)" | tee -a "$out"
 done

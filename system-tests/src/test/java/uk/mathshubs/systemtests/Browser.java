@@ -16,6 +16,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,14 +111,36 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Sends the form of the page whose button says this. */
+    /** Sends the form of the page whose button says this, and waits for the page that answers. */
     Browser press(String button) {
-        driver.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
-        return this;
+        return andTheNextPage(() -> driver.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click());
     }
 
+    /** Follows the link, and waits for the page it leads to. */
     Browser clickLink(String text) {
-        driver.findElement(By.partialLinkText(text)).click();
+        return andTheNextPage(() -> driver.findElement(By.partialLinkText(text)).click());
+    }
+
+    /** Follows the link found so, and waits for the page it leads to. */
+    Browser follow(By link) {
+        return andTheNextPage(() -> driver.findElement(link).click());
+    }
+
+    /** WebDriver's click returns before the page it leads to is there: wait until the one it left has gone. */
+    private Browser andTheNextPage(Runnable action) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        action.run();
+        // Gone: stale, or (this chromedriver) "does not belong to the document" -- a WebDriverException either way.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 

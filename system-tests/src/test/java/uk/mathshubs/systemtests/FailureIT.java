@@ -52,6 +52,7 @@ import io.restassured.http.ContentType;
  * acknowledged, delivered, duplicated and lost. {@code -Dfailure.acceptances=3000} for the full run (CI: 300).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3)
 class FailureIT {
 
     private static final String ACCEPTED = "uk.mathshubs.applications.application.accepted.v1";

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,8 +33,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +48,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * malformed JSON; wrong content types and charsets; and, on raw sockets, over-long URLs and headers and broken
  * request lines. Whatever the input: no 5xx, every refusal a problem+json, nothing stored.
  */
+@Order(1)
 class FuzzIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,20 +72,9 @@ class FuzzIT {
 
     @BeforeAll
     static void up() throws Exception {
-        // Limits out of reach: this test measures what the services do with bad input, not the rate limiter.
-        platform = Platform.up(Path.of("target/platform-fuzz"), Map.of(
-                "GATEWAY_RATE_LIMITS_ANONYMOUS_PER_ADDRESS_REQUESTS", "100000000",
-                "GATEWAY_RATE_LIMITS_PER_CLIENT_REQUESTS", "100000000",
-                "KIT_RATE_LIMITS_ANONYMOUS_PER_ADDRESS_REQUESTS", "100000000",
-                "KIT_RATE_LIMITS_PER_CLIENT_REQUESTS", "100000000"));
+        // The end-to-end test's platform, first of all (SharedPlatform): nothing but the demo data written yet.
+        platform = SharedPlatform.get();
         admin = platform.passwordToken("ncetm.admin");
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test

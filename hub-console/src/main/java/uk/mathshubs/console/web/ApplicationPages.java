@@ -59,7 +59,7 @@ public class ApplicationPages {
             return page(reference, decision, reason, Errors.field("decision", "Select accept or reject"));
         }
         return applications.decide(reference, new ApplicationsApi.DecisionRequest(decision, WorkGroupPages.blankToNull(reason)))
-                .map(decided -> Response.seeOther(URI.create("/console/work-groups/" + decided.workGroupId()
+                .map(decided -> Response.seeOther(URI.create("/work-groups/" + decided.workGroupId()
                         + "?decided=" + URLEncoder.encode(reference, StandardCharsets.UTF_8))).build())
                 .onFailure(ApiProblem.class)
                 .recoverWithUni(refusal -> page(reference, decision, reason, Errors.of(((ApiProblem) refusal).problem())));

@@ -28,15 +28,18 @@ public class Pages {
         static native TemplateInstance error(String title, String detail, int status);
     }
 
-    /** Hub staff and programme admins start at their Work Groups, a trust lead at the trust. */
+    /**
+     * Hub staff and programme admins start at their Work Groups, a trust lead at the trust. (Every page's redirect
+     * names its path under the console: Quarkus REST puts the root path, /console, in front.)
+     */
     @GET
     @Authenticated
     public Response home() {
         if (viewer.runsWorkGroups()) {
-            return Response.seeOther(java.net.URI.create("/console/work-groups")).build();
+            return Response.seeOther(java.net.URI.create("/work-groups")).build();
         }
         if (viewer.isTrustLead() && viewer.trust().isPresent()) {
-            return Response.seeOther(java.net.URI.create("/console/trusts/" + viewer.trust().get())).build();
+            return Response.seeOther(java.net.URI.create("/trusts/" + viewer.trust().get())).build();
         }
         return Response.ok(Templates.home()).build();
     }

@@ -85,7 +85,7 @@ public class RegisterPages {
             return page(sessionId, Errors.field("records", "Mark at least one person as attended, absent or apologies"), false);
         }
         return scheduling.record(sessionId, new SchedulingApi.Register(marks))
-                .map(recorded -> Response.seeOther(URI.create("/console/sessions/" + sessionId + "/register?saved=true")).build())
+                .map(recorded -> Response.seeOther(URI.create("/sessions/" + sessionId + "/register?saved=true")).build())
                 .onFailure(ApiProblem.class)
                 .recoverWithUni(refusal -> page(sessionId, Errors.of(((ApiProblem) refusal).problem()), false));
     }

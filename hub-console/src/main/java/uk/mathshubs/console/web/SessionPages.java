@@ -109,11 +109,18 @@ public class SessionPages {
     public Uni<TemplateInstance> sessions(@PathParam("id") UUID workGroupId, @QueryParam("done") String done) {
         return Uni.combine().all()
                 .unis(catalogue.workGroup(workGroupId), scheduling.sessions(workGroupId, WorkGroupPages.ALL),
-                        scheduling.sessionPlan(workGroupId))
+                        planOf(workGroupId))
                 .asTuple()
                 .map(all -> Templates.sessions(all.getItem1(), all.getItem2().items().stream()
                         .sorted(Comparator.comparing(Session::startsAt, Comparator.nullsLast(Comparator.naturalOrder())))
                         .toList(), all.getItem3(), done));
+    }
+
+    /** A year whose programme schedule the NCETM has not set has no plan (the API's 404): the page shows none. */
+    private Uni<SessionPlan> planOf(UUID workGroupId) {
+        return scheduling.sessionPlan(workGroupId).onFailure(ApiProblem.class)
+                .recoverWithUni(refusal -> ((ApiProblem) refusal).status() == 404 ? Uni.createFrom().nullItem()
+                        : Uni.createFrom().failure(refusal));
     }
 
     @GET
@@ -133,7 +140,7 @@ public class SessionPages {
                 form.deliveryMode, times.startsAt(), times.endsAt(), WorkGroupPages.blankToNull(form.location),
                 WorkGroupPages.blankToNull(form.joinLink));
         return scheduling.schedule(workGroupId, request)
-                .map(session -> Response.seeOther(URI.create("/console/work-groups/" + workGroupId + "/sessions?done=scheduled"))
+                .map(session -> Response.seeOther(URI.create("/work-groups/" + workGroupId + "/sessions?done=scheduled"))
                         .build())
                 .onFailure(ApiProblem.class)
                 .recoverWithUni(refusal -> newSessionAgain(workGroupId, form, Errors.of(((ApiProblem) refusal).problem())));
@@ -158,7 +165,7 @@ public class SessionPages {
             return sessionPage(id, form, reason, times.errors(), null);
         }
         return scheduling.move(id, new SchedulingApi.Move(times.startsAt(), times.endsAt(), reason))
-                .map(moved -> Response.seeOther(URI.create("/console/sessions/" + id + "?done=moved")).build())
+                .map(moved -> Response.seeOther(URI.create("/sessions/" + id + "?done=moved")).build())
                 .onFailure(ApiProblem.class)
                 .recoverWithUni(refusal -> sessionPage(id, form, reason, Errors.of(((ApiProblem) refusal).problem()), null));
     }
@@ -167,7 +174,7 @@ public class SessionPages {
     @Path("sessions/{id}/cancel")
     public Uni<Response> cancel(@PathParam("id") UUID id, @RestForm("cancelReason") String reason) {
         return scheduling.cancel(id, new SchedulingApi.Cancellation(reason))
-                .map(cancelled -> Response.seeOther(URI.create("/console/sessions/" + id + "?done=cancelled")).build())
+                .map(cancelled -> Response.seeOther(URI.create("/sessions/" + id + "?done=cancelled")).build())
                 .onFailure(ApiProblem.class)
                 .recoverWithUni(refusal -> sessionPage(id, SessionForm.empty(), null,
                         Errors.of(renamed(((ApiProblem) refusal).problem(), "reason", "cancelReason")), null));

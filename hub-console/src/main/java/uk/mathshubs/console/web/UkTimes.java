@@ -2,14 +2,14 @@ package uk.mathshubs.console.web;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A date in three fields and times of day as staff type them ("9:30", "14:00", "2pm"), read as UK time. */
+/** A date in three fields and times of day as staff type them ("9:30", "14:00", "2pm"), in UK time. */
 final class UkTimes {
 
     private static final Pattern TIME = Pattern.compile("\\s*(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?\\s*",
@@ -51,8 +51,8 @@ final class UkTimes {
         }
     }
 
-    /** The moment as the API takes it: ISO 8601 with the UK offset of that day. */
+    /** The moment as the API takes a session's times: the UK's local date and time, ISO 8601, no offset. */
     static String iso(LocalDate date, LocalTime time) {
-        return ZonedDateTime.of(date, time, Formats.UK).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return LocalDateTime.of(date, time).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 }

@@ -55,6 +55,11 @@ public class Viewer {
         return isProgrammeAdmin() || isHubAdmin();
     }
 
+    /** Programme admins act for every hub, a hub admin for their own: which forms a page offers (the API decides). */
+    public boolean actsFor(String hubCode) {
+        return isProgrammeAdmin() || (isHubAdmin() && hubCode != null && hub().filter(hubCode::equals).isPresent());
+    }
+
     public Optional<String> hub() {
         return claim("hub");
     }

@@ -29,7 +29,9 @@ import uk.mathshubs.console.api.CatalogueApi.WorkGroup;
 import uk.mathshubs.console.api.Page;
 
 /** A hub's Work Groups (publish, close, run, complete) and one Work Group's applications. */
-@Path("/work-groups")
+// At the root, as every page class whose paths another class's extend: Quarkus REST chooses the class first, by the
+// longest prefix, and would never look past /work-groups for /work-groups/{id}/sessions.
+@Path("/")
 @Authenticated
 public class WorkGroupPages {
 
@@ -82,16 +84,17 @@ public class WorkGroupPages {
     }
 
     @GET
+    @Path("work-groups")
     public Uni<Response> list(@QueryParam("hub") String hub, @QueryParam("cursor") String cursor,
             @QueryParam("changed") String changed) {
         return page(hub, cursor, changed, Errors.none());
     }
 
     @POST
-    @Path("/{id}/status")
+    @Path("work-groups/{id}/status")
     public Uni<Response> changeStatus(@PathParam("id") UUID id, @RestForm String status, @RestForm String hub) {
         return catalogue.changeStatus(id, new CatalogueApi.StatusChange(status))
-                .map(changed -> Response.seeOther(URI.create("/console/work-groups?changed=" + changed.id()
+                .map(changed -> Response.seeOther(URI.create("/work-groups?changed=" + changed.id()
                         + (hub == null || hub.isBlank() ? "" : "&hub=" + hub))).build())
                 .onFailure(ApiProblem.class)
                 .recoverWithUni(refusal -> page(hub, null, null, Errors.of(((ApiProblem) refusal).problem())));
@@ -108,7 +111,7 @@ public class WorkGroupPages {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("work-groups/{id}")
     public Uni<TemplateInstance> workGroup(@PathParam("id") UUID id, @QueryParam("decided") String decided) {
         return Uni.combine().all()
                 .unis(catalogue.workGroup(id), AllPages.of(cursor -> applications.applications(id, cursor, ALL))).asTuple()
