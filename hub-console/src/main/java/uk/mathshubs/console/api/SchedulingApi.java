@@ -85,6 +85,11 @@ public interface SchedulingApi {
 
     record Attendance(UUID participantId, String urn, String schoolName, String name, String role, String attendance,
             Integer revision, Instant recordedAt, String recordedBy) {
+
+        /** The register form's field for this person's mark. */
+        public String field() {
+            return "attendance-" + participantId;
+        }
     }
 
     record Register(List<Mark> records) {

@@ -49,7 +49,8 @@ public class Csrf {
 
     /** The token for the forms of this request's page ({@code {inject:csrf.token}} in the templates). */
     public String token() {
-        return sign(viewer.get().session());
+        Viewer signedIn = viewer.get();
+        return signedIn.csrfToken(() -> sign(signedIn.session()));
     }
 
     public String field() {

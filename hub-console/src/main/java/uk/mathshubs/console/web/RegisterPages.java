@@ -35,7 +35,12 @@ import uk.mathshubs.console.api.SchedulingApi.Session;
 public class RegisterPages {
 
     /** The marks a register takes, in the order the form offers them. */
-    static final List<String> MARKS = List.of("ATTENDED", "ABSENT", "APOLOGIES");
+    static final List<Mark> MARKS = List.of(new Mark("ATTENDED", "Attended"), new Mark("ABSENT", "Absent"),
+            new Mark("APOLOGIES", "Apologies"));
+
+    /** A mark as the API codes it and as the form says it. */
+    public record Mark(String code, String label) {
+    }
     private static final String FIELD_PREFIX = "attendance-";
 
     private final SchedulingApi scheduling;
@@ -48,7 +53,7 @@ public class RegisterPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance register(Session session, List<Attendance> register, List<String> marks,
+        static native TemplateInstance register(Session session, List<Attendance> register, List<Mark> marks,
                 Errors errors, boolean saved);
 
         static native TemplateInstance completion(WorkGroup workGroup, Completion completion);

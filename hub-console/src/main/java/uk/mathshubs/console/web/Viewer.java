@@ -24,6 +24,7 @@ public class Viewer {
     static final String TRUST_LEAD = "trust-lead";
 
     private final SecurityIdentity identity;
+    private String csrfToken;
 
     // A field: @IdToken is not allowed on a constructor's parameter.
     @Inject
@@ -70,6 +71,14 @@ public class Viewer {
 
     public String name() {
         return claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
+    }
+
+    /** The forms' CSRF token, made once for a page however many forms it has. */
+    String csrfToken(java.util.function.Supplier<String> make) {
+        if (csrfToken == null) {
+            csrfToken = make.get();
+        }
+        return csrfToken;
     }
 
     /** The Keycloak session the ID token belongs to: what a form's CSRF token is bound to. */
