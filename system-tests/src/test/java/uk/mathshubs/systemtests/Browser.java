@@ -70,7 +70,7 @@ final class Browser implements AutoCloseable {
         waitFor(() -> driver.getCurrentUrl().contains("/realms/maths-hubs/"));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys("demo-password");
-        driver.findElement(By.id("kc-login")).click();
+        andTheNextPage(() -> driver.findElement(By.id("kc-login")).click());
         waitFor(() -> driver.getCurrentUrl().startsWith(gateway + "/console"));
         return this;
     }

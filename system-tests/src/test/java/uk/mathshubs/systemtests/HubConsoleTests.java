@@ -53,6 +53,7 @@ abstract class HubConsoleTests {
     private String waiting;
     private String acceptedSchool;
     private int year;
+    private String centralsCsrfToken;
 
     abstract Platform platform();
 
@@ -123,6 +124,14 @@ abstract class HubConsoleTests {
         try (Browser browser = new Browser(platform.gateway())) {
             browser.signIn("central.admin", "/console/work-groups");
             assertThat(browser.heading()).isEqualTo("CENTRAL Work Groups");
+            // The session: encrypted tokens in cookies no script can read, sent over TLS only and not on other sites' posts.
+            assertThat(browser.cookies()).filteredOn(cookie -> cookie.getName().startsWith("q_session")).isNotEmpty()
+                    .allSatisfy(cookie -> {
+                        assertThat(cookie.isSecure()).as(cookie.getName() + " Secure").isTrue();
+                        assertThat(cookie.isHttpOnly()).as(cookie.getName() + " HttpOnly").isTrue();
+                        assertThat(cookie.getSameSite()).as(cookie.getName() + " SameSite").isEqualTo("Lax");
+                        assertThat(cookie.getPath()).isEqualTo("/console");
+                    });
             assertThat(browser.all(By.cssSelector("a[href='/console/work-groups/" + group + "']"))).hasSize(1);
             browser.accessibleAndPhotographed("work-groups");
 
@@ -162,6 +171,8 @@ abstract class HubConsoleTests {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(hubAdmin)
                     .get(platform.gateway() + "/api/v1/sessions/{id}/attendance", session).then().statusCode(200)
                     .extract().jsonPath().getList("items")).hasSize(3));
+            browser.open("/console/work-groups/" + group + "/completion");
+            assertThat(browser.text()).contains("URN " + acceptedSchool, "two of the three local sessions: 0 of 2");
             browser.open("/console/sessions/" + session + "/register");
             List<String> people = browser.all(By.cssSelector("input[type=radio][value=ATTENDED]")).stream()
                     .map(input -> input.getAttribute("name")).toList();
@@ -179,14 +190,19 @@ abstract class HubConsoleTests {
                     .then().statusCode(200).extract().jsonPath().<String>getList("items.attendance"))
                     .containsExactlyInAnyOrderElementsOf(marks);
 
+            // The progress shown is the API's: the sessions the school attended as the programme's rule counts them.
+            int attended = given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/work-groups/{id}/completion", group)
+                    .then().statusCode(200).extract()
+                    .path("schools[0].requirements.find { it.label == 'two of the three local sessions' }.attended");
             browser.open("/console/work-groups/" + group + "/completion");
-            assertThat(browser.text()).contains("URN " + acceptedSchool, "two of the three local sessions: 1 of 2");
+            assertThat(browser.text()).contains("URN " + acceptedSchool, "two of the three local sessions: " + attended + " of 2");
             browser.accessibleAndPhotographed("completion");
             browser.open("/console/sessions/" + session).accessibleAndPhotographed("session");
 
             // A form post without the person's CSRF token, or with another's, changes nothing.
             String cookies = browser.cookieHeader();
             String token = browser.csrfToken();
+            centralsCsrfToken = token;
             assertThat(post(cookies, "/console/applications/" + accepted + "/decision",
                     Map.of("decision", "REJECT", "reason", "forged"))).isEqualTo(403);
             assertThat(post(cookies, "/console/applications/" + accepted + "/decision",
@@ -228,6 +244,11 @@ abstract class HubConsoleTests {
             assertThat(sessionPage.statusCode()).isEqualTo(200);
             assertThat(sessionPage.body()).contains("Autumn local session").doesNotContain("Move session", "Cancel session",
                     "Rita Reception");
+            // Central's form token is worth nothing in shaw's session.
+            HttpResponse<String> forged = send(cookies, "/console/applications/" + accepted + "/decision",
+                    Map.of("decision", "REJECT", "reason", "Not yours", "csrf", centralsCsrfToken));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.body()).contains("This form has expired");
             // ...and every form, sent with shaw's own valid token, is refused by the API and changes nothing.
             Map<String, Integer> forms = new LinkedHashMap<>();
             forms.put("decision", post(cookies, "/console/applications/" + accepted + "/decision",
@@ -245,6 +266,9 @@ abstract class HubConsoleTests {
             forms.put("erasure", post(cookies, "/console/erasures", Map.of("email", "sam" + acceptedSchool + "@school.example",
                     "csrf", token)));
             assertThat(forms).allSatisfy((form, status) -> assertThat(status).as(form).isIn(403, 404));
+            assertThat(send(cookies, "/console/applications/" + accepted + "/decision",
+                    Map.of("decision", "REJECT", "reason", "Not yours", "csrf", token)).body())
+                    .as("refused by the API, not by the CSRF check").doesNotContain("This form has expired");
         }
         String hubAdmin = platform.passwordToken("central.admin");
         given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/applications/{ref}", accepted)
@@ -274,6 +298,16 @@ abstract class HubConsoleTests {
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
         // The assets are public: the sign-in page of a person not signed in yet is styled too.
         assertThat(get("", "/console/assets/govuk-frontend.min.css").statusCode()).isEqualTo(200);
+        // The CORS that lets a hub website's scripts read the API lets none read the console (its pages, their tokens).
+        HttpResponse<String> fromAWebsite = http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/console/signed-out"))
+                .header("Origin", "http://localhost:3000").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromAWebsite.statusCode()).isEqualTo(200);
+        assertThat(fromAWebsite.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(fromAWebsite.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(fromAWebsite.headers().firstValue("Cross-Origin-Resource-Policy")).contains("same-origin");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/api/v1/hubs"))
+                .header("Origin", "http://localhost:3000").build(), HttpResponse.BodyHandlers.ofString())
+                .headers().firstValue("Access-Control-Allow-Origin")).as("the API's CORS, unchanged").contains("http://localhost:3000");
     }
 
     @Test
@@ -289,6 +323,8 @@ abstract class HubConsoleTests {
             browser.accessibleAndPhotographed("rule-set");
             browser.open("/console/hubs").accessibleAndPhotographed("hubs");
             assertThat(browser.text()).contains("Central Maths Hub", "SHaW Maths Hub");
+            browser.open("/console/audit");
+            assertThat(browser.heading()).isEqualTo("Audit trail");
             browser.open("/console/audit?service=applications-service").accessibleAndPhotographed("audit");
             assertThat(browser.all(By.cssSelector("tbody tr"))).isNotEmpty();
             browser.open("/console/work-groups?hub=CENTRAL");
@@ -323,6 +359,12 @@ abstract class HubConsoleTests {
     }
 
     private int post(String cookies, String path, Map<String, String> form) throws IOException, InterruptedException {
+        return send(cookies, path, form).statusCode();
+    }
+
+    /** A form post as a browser sends it, with the cookies given; the answer as it came (no redirect followed). */
+    private HttpResponse<String> send(String cookies, String path, Map<String, String> form)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway() + path))
@@ -331,6 +373,6 @@ abstract class HubConsoleTests {
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

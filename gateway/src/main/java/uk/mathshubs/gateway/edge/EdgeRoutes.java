@@ -14,6 +14,7 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -64,7 +65,8 @@ public class EdgeRoutes {
                 .handler(proxy::handle);
         // The console's pages carry its session cookie, no bearer token: nothing for the API's token and rate checks
         // (the console calls the API with each person's token, and meets them there).
-        router.route("/console*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(proxy::handle);
+        router.route("/console*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(EdgeRoutes::sameOriginOnly)
+                .handler(proxy::handle);
         // Last of all: a path no route answered (/API/v1/hubs, /q/dev-ui) is a problem too, not the bare 404.
         router.route().last().handler(problems::notFound);
     }
@@ -160,6 +162,20 @@ public class EdgeRoutes {
                 Redaction.path(ctx.normalizedPath()));
         return Problem.of("internal-error", "Internal error", 500,
                 "Something went wrong in the gateway; the request was not completed", ctx.request().path());
+    }
+
+    /**
+     * The console's pages are for its own origin only: the CORS that lets hub websites' scripts read the API (with
+     * credentials) must not let a script on such a website read a signed-in person's pages and their CSRF tokens.
+     */
+    private static void sameOriginOnly(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(ended -> {
+            MultiMap headers = ctx.response().headers();
+            headers.names().stream().filter(name -> name.regionMatches(true, 0, "Access-Control-", 0, 15)).toList()
+                    .forEach(headers::remove);
+            headers.set("Cross-Origin-Resource-Policy", "same-origin");
+        });
+        ctx.next();
     }
 
     /**

@@ -41,7 +41,7 @@ public interface ApplicationsApi {
 
     @GET
     @Path("/eligibility-rule-sets/{code}")
-    Uni<JsonNode> ruleSet(@PathParam("code") String code);
+    Uni<RuleSet> ruleSet(@PathParam("code") String code);
 
     @POST
     @Path("/erasures")
@@ -53,7 +53,8 @@ public interface ApplicationsApi {
 
     @GET
     @Path("/trusts/{code}/applications")
-    Uni<Page<Application>> trustApplications(@PathParam("code") String code, @QueryParam("size") Integer size);
+    Uni<Page<Application>> trustApplications(@PathParam("code") String code, @QueryParam("cursor") String cursor,
+            @QueryParam("size") Integer size);
 
     @GET
     @Path("/trusts/{code}/participation")
@@ -70,11 +71,6 @@ public interface ApplicationsApi {
 
         public int expected() {
             return confirmations == null ? 0 : confirmations.size();
-        }
-
-        /** Still in play: the hub may decide on it (the API says finally whether it may). */
-        public boolean decidable() {
-            return List.of("SUBMITTED", "NEEDS_REVIEW", "WAITLISTED", "INELIGIBLE").contains(status);
         }
     }
 
@@ -100,6 +96,13 @@ public interface ApplicationsApi {
     }
 
     record DecisionRequest(String decision, String reason) {
+    }
+
+    /** An eligibility rule set as the API keeps it: what the school declares, and the rules (shown as they are). */
+    record RuleSet(String code, String title, List<Question> declarations, JsonNode rules) {
+    }
+
+    record Question(String key, String question) {
     }
 
     record ErasureRequest(String email, String trn) {

@@ -26,7 +26,8 @@ public interface SchedulingApi {
 
     @GET
     @Path("/work-groups/{id}/sessions")
-    Uni<Page<Session>> sessions(@PathParam("id") UUID workGroupId, @QueryParam("size") Integer size);
+    Uni<Page<Session>> sessions(@PathParam("id") UUID workGroupId, @QueryParam("cursor") String cursor,
+            @QueryParam("size") Integer size);
 
     @POST
     @Path("/work-groups/{id}/sessions")
@@ -46,7 +47,8 @@ public interface SchedulingApi {
 
     @GET
     @Path("/sessions/{id}/attendance")
-    Uni<Page<Attendance>> register(@PathParam("id") UUID sessionId, @QueryParam("size") Integer size);
+    Uni<Page<Attendance>> register(@PathParam("id") UUID sessionId, @QueryParam("cursor") String cursor,
+            @QueryParam("size") Integer size);
 
     @PUT
     @Path("/sessions/{id}/attendance")

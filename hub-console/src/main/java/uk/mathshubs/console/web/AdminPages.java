@@ -58,7 +58,7 @@ public class AdminPages {
     static class Templates {
         static native TemplateInstance programmes(List<Programme> programmes);
 
-        static native TemplateInstance ruleSet(String code, JsonNode ruleSet, String rules);
+        static native TemplateInstance ruleSet(String code, ApplicationsApi.RuleSet ruleSet, String rules);
 
         static native TemplateInstance hubs(List<Hub> hubs);
 
@@ -77,7 +77,7 @@ public class AdminPages {
     @GET
     @Path("rule-sets/{code}")
     public Uni<TemplateInstance> ruleSet(@PathParam("code") String code) {
-        return applications.ruleSet(code).map(ruleSet -> Templates.ruleSet(code, ruleSet, pretty(ruleSet.get("rules"))));
+        return applications.ruleSet(code).map(ruleSet -> Templates.ruleSet(code, ruleSet, pretty(ruleSet.rules())));
     }
 
     @GET
@@ -110,7 +110,8 @@ public class AdminPages {
     @Path("audit")
     public Uni<TemplateInstance> audit(@QueryParam("service") String service, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("cursor") String cursor) {
-        String shown = AUDITED.contains(service) ? service : AUDITED.get(0);
+        // List.of(...).contains(null) throws: the first service when none (or no known one) is asked for.
+        String shown = service != null && AUDITED.contains(service) ? service : AUDITED.get(0);
         return audit.trail(shown, WorkGroupPages.blankToNull(actor), WorkGroupPages.blankToNull(action), cursor, 50)
                 .map(entries -> Templates.audit(AUDITED, shown, actor, action, entries));
     }

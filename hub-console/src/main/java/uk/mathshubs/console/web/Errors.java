@@ -43,7 +43,8 @@ public record Errors(Problem problem) {
         return problem == null ? List.of() : problem.summary();
     }
 
+    /** The page's status: the API's 4xx as it was; its 5xx is the console's bad gateway (502), as on every page. */
     public int status() {
-        return problem == null ? 200 : problem.status();
+        return problem == null ? 200 : problem.status() >= 500 ? 502 : problem.status();
     }
 }

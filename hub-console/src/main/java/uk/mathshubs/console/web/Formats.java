@@ -52,6 +52,11 @@ public final class Formats {
         return instant == null ? "" : ukDate(instant) + " at " + ukTime(instant);
     }
 
+    /** A value as a query string's part; nothing for none. */
+    public static String urlEncoded(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** "NEEDS_REVIEW" as "Needs review". */
     public static String words(String code) {
         if (code == null || code.isEmpty()) {

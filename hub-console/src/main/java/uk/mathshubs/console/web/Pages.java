@@ -39,7 +39,7 @@ public class Pages {
             return Response.seeOther(java.net.URI.create("/work-groups")).build();
         }
         if (viewer.isTrustLead() && viewer.trust().isPresent()) {
-            return Response.seeOther(java.net.URI.create("/trusts/" + viewer.trust().get())).build();
+            return Response.seeOther(jakarta.ws.rs.core.UriBuilder.fromPath("/trusts/{code}").build(viewer.trust().get())).build();
         }
         return Response.ok(Templates.home()).build();
     }

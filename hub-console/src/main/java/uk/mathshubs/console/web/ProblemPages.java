@@ -32,6 +32,13 @@ public class ProblemPages {
                 "Try again later. What you sent has not been saved unless the page after it said so.", 500)).build();
     }
 
+    /** An address that is no page (or an id that is no id): the console's own 404 page. */
+    @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException missing) {
+        return Response.status(Response.Status.NOT_FOUND).entity(Pages.Templates.error("Page not found",
+                "If you typed the address, check it is correct.", 404)).build();
+    }
+
     /** A page of another role's (the programme team's pages to a hub admin): refused as the API would refuse it. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException refusal) {

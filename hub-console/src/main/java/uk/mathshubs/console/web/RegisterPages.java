@@ -21,6 +21,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import uk.mathshubs.console.api.AllPages;
 import uk.mathshubs.console.api.ApiProblem;
 import uk.mathshubs.console.api.CatalogueApi;
 import uk.mathshubs.console.api.CatalogueApi.WorkGroup;
@@ -96,10 +97,10 @@ public class RegisterPages {
     }
 
     private Uni<Response> page(UUID sessionId, Errors errors, boolean saved) {
-        return Uni.combine().all().unis(scheduling.session(sessionId), scheduling.register(sessionId, WorkGroupPages.ALL))
+        return Uni.combine().all().unis(scheduling.session(sessionId), AllPages.of(cursor -> scheduling.register(sessionId, cursor, WorkGroupPages.ALL)))
                 .asTuple()
                 .map(both -> Response.status(errors.status())
-                        .entity(Templates.register(both.getItem1(), both.getItem2().items(), MARKS, errors, saved)).build());
+                        .entity(Templates.register(both.getItem1(), both.getItem2(), MARKS, errors, saved)).build());
     }
 
     @GET

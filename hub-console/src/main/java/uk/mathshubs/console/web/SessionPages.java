@@ -23,6 +23,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import uk.mathshubs.console.api.AllPages;
 import uk.mathshubs.console.api.ApiProblem;
 import uk.mathshubs.console.api.CatalogueApi;
 import uk.mathshubs.console.api.CatalogueApi.WorkGroup;
@@ -104,14 +105,22 @@ public class SessionPages {
         }
     }
 
+    /** What a banner may say was done: nothing a link's author writes in. */
+    private static final java.util.Set<String> OUTCOMES = java.util.Set.of("scheduled", "moved", "cancelled");
+
+    private static String outcome(String asked) {
+        return asked != null && OUTCOMES.contains(asked) ? asked : null;
+    }
+
     @GET
     @Path("work-groups/{id}/sessions")
-    public Uni<TemplateInstance> sessions(@PathParam("id") UUID workGroupId, @QueryParam("done") String done) {
+    public Uni<TemplateInstance> sessions(@PathParam("id") UUID workGroupId, @QueryParam("done") String asked) {
+        String done = outcome(asked);
         return Uni.combine().all()
-                .unis(catalogue.workGroup(workGroupId), scheduling.sessions(workGroupId, WorkGroupPages.ALL),
+                .unis(catalogue.workGroup(workGroupId), AllPages.of(cursor -> scheduling.sessions(workGroupId, cursor, WorkGroupPages.ALL)),
                         planOf(workGroupId))
                 .asTuple()
-                .map(all -> Templates.sessions(all.getItem1(), all.getItem2().items().stream()
+                .map(all -> Templates.sessions(all.getItem1(), all.getItem2().stream()
                         .sorted(Comparator.comparing(Session::startsAt, Comparator.nullsLast(Comparator.naturalOrder())))
                         .toList(), all.getItem3(), done));
     }
@@ -154,7 +163,7 @@ public class SessionPages {
     @GET
     @Path("sessions/{id}")
     public Uni<Response> session(@PathParam("id") UUID id, @QueryParam("done") String done) {
-        return sessionPage(id, SessionForm.empty(), null, Errors.none(), done);
+        return sessionPage(id, SessionForm.empty(), null, Errors.none(), outcome(done));
     }
 
     @POST

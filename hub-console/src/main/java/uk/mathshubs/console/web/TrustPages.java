@@ -12,6 +12,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import uk.mathshubs.console.api.AllPages;
 import uk.mathshubs.console.api.ApplicationsApi;
 import uk.mathshubs.console.api.ApplicationsApi.Application;
 import uk.mathshubs.console.api.ApplicationsApi.Trust;
@@ -37,9 +38,9 @@ public class TrustPages {
     @GET
     public Uni<TemplateInstance> trust(@PathParam("code") String code) {
         return Uni.combine().all()
-                .unis(applications.trust(code), applications.trustApplications(code, WorkGroupPages.ALL),
+                .unis(applications.trust(code), AllPages.of(cursor -> applications.trustApplications(code, cursor, WorkGroupPages.ALL)),
                         applications.trustParticipation(code))
                 .asTuple()
-                .map(all -> Templates.trust(all.getItem1(), all.getItem2().items(), all.getItem3()));
+                .map(all -> Templates.trust(all.getItem1(), all.getItem2(), all.getItem3()));
     }
 }

@@ -81,13 +81,19 @@ public class Viewer {
         return csrfToken;
     }
 
-    /** The Keycloak session the ID token belongs to: what a form's CSRF token is bound to. */
-    String session() {
-        return claim("sid").orElse(claim("sub").orElse("") + ":" + idToken.getIssuedAtTime());
+    /**
+     * The Keycloak session the ID token belongs to (its {@code sid}): what a form's CSRF token is bound to. Empty when
+     * the token names none, and then no form is accepted.
+     */
+    Optional<String> session() {
+        return claim("sid");
     }
 
     private Optional<String> claim(String name) {
         Object value = idToken.getClaim(name);
-        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(value instanceof jakarta.json.JsonString text ? text.getString() : value.toString());
     }
 }

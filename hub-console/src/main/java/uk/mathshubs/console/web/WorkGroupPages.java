@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -75,7 +76,7 @@ public class WorkGroupPages {
 
         private static List<Application> with(List<Application> all, String... statuses) {
             List<String> wanted = List.of(statuses);
-            return all.stream().filter(a -> wanted.contains(a.status())).toList();
+            return all.stream().filter(a -> a.status() != null && wanted.contains(a.status())).toList();
         }
 
         public int total() {
@@ -94,8 +95,13 @@ public class WorkGroupPages {
     @Path("work-groups/{id}/status")
     public Uni<Response> changeStatus(@PathParam("id") UUID id, @RestForm String status, @RestForm String hub) {
         return catalogue.changeStatus(id, new CatalogueApi.StatusChange(status))
-                .map(changed -> Response.seeOther(URI.create("/work-groups?changed=" + changed.id()
-                        + (hub == null || hub.isBlank() ? "" : "&hub=" + hub))).build())
+                .map(changed -> {
+                    UriBuilder location = UriBuilder.fromPath("/work-groups").queryParam("changed", changed.id());
+                    if (blankToNull(hub) != null) {
+                        location.queryParam("hub", hub);
+                    }
+                    return Response.seeOther(location.build()).build();
+                })
                 .onFailure(ApiProblem.class)
                 .recoverWithUni(refusal -> page(hub, null, null, Errors.of(((ApiProblem) refusal).problem())));
     }
@@ -112,7 +118,9 @@ public class WorkGroupPages {
 
     @GET
     @Path("work-groups/{id}")
-    public Uni<TemplateInstance> workGroup(@PathParam("id") UUID id, @QueryParam("decided") String decided) {
+    public Uni<TemplateInstance> workGroup(@PathParam("id") UUID id, @QueryParam("decided") String asked) {
+        // The banner names an application by its reference, and by nothing else a link's author could write in.
+        String decided = asked != null && asked.matches("[A-Z0-9]{1,4}(-[A-Z0-9]{1,8}){1,3}") ? asked : null;
         return Uni.combine().all()
                 .unis(catalogue.workGroup(id), AllPages.of(cursor -> applications.applications(id, cursor, ALL))).asTuple()
                 .map(both -> Templates.workGroup(both.getItem1(), Applications.of(both.getItem2()), decided));
