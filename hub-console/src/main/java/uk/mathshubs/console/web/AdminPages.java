@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
-import uk.mathshubs.console.api.ApiProblem;
 import uk.mathshubs.console.api.ApplicationsApi;
 import uk.mathshubs.console.api.ApplicationsApi.Erasure;
 import uk.mathshubs.console.api.AuditApi;
@@ -71,7 +70,7 @@ public class AdminPages {
     @GET
     @Path("programmes")
     public Uni<TemplateInstance> programmes() {
-        return catalogue.programmes(WorkGroupPages.ALL).map(page -> Templates.programmes(page.items()));
+        return catalogue.programmes(Page.LARGEST).map(page -> Templates.programmes(page.items()));
     }
 
     @GET
@@ -83,7 +82,7 @@ public class AdminPages {
     @GET
     @Path("hubs")
     public Uni<TemplateInstance> hubs() {
-        return catalogue.hubs(WorkGroupPages.ALL).map(page -> Templates.hubs(page.items()));
+        return catalogue.hubs(Page.LARGEST).map(page -> Templates.hubs(page.items()));
     }
 
     @GET
@@ -96,14 +95,11 @@ public class AdminPages {
     @POST
     @Path("erasures")
     public Uni<Response> erase(@RestForm String email, @RestForm String trn) {
-        return applications.erase(new ApplicationsApi.ErasureRequest(WorkGroupPages.blankToNull(email),
-                WorkGroupPages.blankToNull(trn)))
-                .map(erased -> Response.ok(Templates.erasures(null, null, erased, Errors.none())).build())
-                .onFailure(ApiProblem.class)
-                .recoverWithItem(refusal -> {
-                    Errors errors = Errors.of(((ApiProblem) refusal).problem());
-                    return Response.status(errors.status()).entity(Templates.erasures(email, trn, null, errors)).build();
-                });
+        return Errors.orFormAgain(applications.erase(new ApplicationsApi.ErasureRequest(Forms.blankToNull(email),
+                Forms.blankToNull(trn)))
+                .map(erased -> Response.ok(Templates.erasures(null, null, erased, Errors.none())).build()),
+                errors -> Uni.createFrom().item(Response.status(errors.status())
+                        .entity(Templates.erasures(email, trn, null, errors)).build()));
     }
 
     @GET
@@ -112,7 +108,7 @@ public class AdminPages {
             @QueryParam("action") String action, @QueryParam("cursor") String cursor) {
         // List.of(...).contains(null) throws: the first service when none (or no known one) is asked for.
         String shown = service != null && AUDITED.contains(service) ? service : AUDITED.get(0);
-        return audit.trail(shown, WorkGroupPages.blankToNull(actor), WorkGroupPages.blankToNull(action), cursor, 50)
+        return audit.trail(shown, Forms.blankToNull(actor), Forms.blankToNull(action), cursor, 50)
                 .map(entries -> Templates.audit(AUDITED, shown, actor, action, entries));
     }
 

@@ -17,7 +17,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import uk.mathshubs.console.api.ApiProblem;
 import uk.mathshubs.console.api.ApplicationsApi;
 import uk.mathshubs.console.api.ApplicationsApi.Application;
 import uk.mathshubs.console.api.CatalogueApi;
@@ -58,11 +57,11 @@ public class ApplicationPages {
         if (decision == null || decision.isBlank()) {
             return page(reference, decision, reason, Errors.field("decision", "Select accept or reject"));
         }
-        return applications.decide(reference, new ApplicationsApi.DecisionRequest(decision, WorkGroupPages.blankToNull(reason)))
+        return Errors.orFormAgain(applications.decide(reference,
+                new ApplicationsApi.DecisionRequest(decision, Forms.blankToNull(reason)))
                 .map(decided -> Response.seeOther(URI.create("/work-groups/" + decided.workGroupId()
-                        + "?decided=" + URLEncoder.encode(reference, StandardCharsets.UTF_8))).build())
-                .onFailure(ApiProblem.class)
-                .recoverWithUni(refusal -> page(reference, decision, reason, Errors.of(((ApiProblem) refusal).problem())));
+                        + "?decided=" + URLEncoder.encode(reference, StandardCharsets.UTF_8))).build()),
+                errors -> page(reference, decision, reason, errors));
     }
 
     private Uni<Response> page(String reference, String decision, String reason, Errors errors) {

@@ -1,7 +1,12 @@
 package uk.mathshubs.console.web;
 
 import java.util.List;
+import java.util.function.Function;
 
+import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+import uk.mathshubs.console.api.ApiProblem;
 import uk.mathshubs.console.api.Problem;
 
 /**
@@ -24,6 +29,22 @@ public record Errors(Problem problem) {
     public static Errors field(String field, String message) {
         return new Errors(new Problem("about:blank", "Invalid request", 400, message, null,
                 List.of(new Problem.FieldError(field, message))));
+    }
+
+    /** A form's post: the API's answer, or, when the API refuses it, the form again with the API's errors. */
+    static Uni<Response> orFormAgain(Uni<Response> post, Function<Errors, Uni<Response>> formAgain) {
+        return post.onFailure(ApiProblem.class)
+                .recoverWithUni(refusal -> formAgain.apply(of(((ApiProblem) refusal).problem())));
+    }
+
+    /** The same errors with one field named as the page names it (a page with two forms, each with its "reason"). */
+    Errors renamed(String from, String to) {
+        if (problem == null) {
+            return this;
+        }
+        return of(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.instance(),
+                problem.errors().stream()
+                        .map(e -> from.equals(e.field()) ? new Problem.FieldError(to, e.message()) : e).toList()));
     }
 
     public boolean any() {

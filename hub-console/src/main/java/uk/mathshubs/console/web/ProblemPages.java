@@ -16,9 +16,7 @@ public class ProblemPages {
     @ServerExceptionMapper
     public Response problem(ApiProblem refusal) {
         Problem problem = refusal.problem();
-        // The API's 5xx is the console's bad gateway: the page could not be made, not the console's own fault.
-        int status = problem.status() >= 500 ? 502 : problem.status();
-        return Response.status(status).entity(Pages.problem(problem)).build();
+        return Response.status(Errors.of(problem).status()).entity(Pages.problem(problem)).build();
     }
 
     /** A fault of the console's own: a page that says so, never a stack trace; the log has the rest. */

@@ -22,7 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import uk.mathshubs.console.api.AllPages;
-import uk.mathshubs.console.api.ApiProblem;
+import uk.mathshubs.console.api.Page;
 import uk.mathshubs.console.api.CatalogueApi;
 import uk.mathshubs.console.api.CatalogueApi.WorkGroup;
 import uk.mathshubs.console.api.SchedulingApi;
@@ -90,14 +90,13 @@ public class RegisterPages {
         if (marks.isEmpty()) {
             return page(sessionId, Errors.field("records", "Mark at least one person as attended, absent or apologies"), false);
         }
-        return scheduling.record(sessionId, new SchedulingApi.Register(marks))
-                .map(recorded -> Response.seeOther(URI.create("/sessions/" + sessionId + "/register?saved=true")).build())
-                .onFailure(ApiProblem.class)
-                .recoverWithUni(refusal -> page(sessionId, Errors.of(((ApiProblem) refusal).problem()), false));
+        return Errors.orFormAgain(scheduling.record(sessionId, new SchedulingApi.Register(marks))
+                .map(recorded -> Response.seeOther(URI.create("/sessions/" + sessionId + "/register?saved=true")).build()),
+                errors -> page(sessionId, errors, false));
     }
 
     private Uni<Response> page(UUID sessionId, Errors errors, boolean saved) {
-        return Uni.combine().all().unis(scheduling.session(sessionId), AllPages.of(cursor -> scheduling.register(sessionId, cursor, WorkGroupPages.ALL)))
+        return Uni.combine().all().unis(scheduling.session(sessionId), AllPages.of(cursor -> scheduling.register(sessionId, cursor, Page.LARGEST)))
                 .asTuple()
                 .map(both -> Response.status(errors.status())
                         .entity(Templates.register(both.getItem1(), both.getItem2(), MARKS, errors, saved)).build());

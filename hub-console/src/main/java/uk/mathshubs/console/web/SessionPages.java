@@ -27,6 +27,7 @@ import uk.mathshubs.console.api.AllPages;
 import uk.mathshubs.console.api.ApiProblem;
 import uk.mathshubs.console.api.CatalogueApi;
 import uk.mathshubs.console.api.CatalogueApi.WorkGroup;
+import uk.mathshubs.console.api.Page;
 import uk.mathshubs.console.api.SchedulingApi;
 import uk.mathshubs.console.api.SchedulingApi.Session;
 import uk.mathshubs.console.api.SchedulingApi.SessionPlan;
@@ -117,7 +118,7 @@ public class SessionPages {
     public Uni<TemplateInstance> sessions(@PathParam("id") UUID workGroupId, @QueryParam("done") String asked) {
         String done = outcome(asked);
         return Uni.combine().all()
-                .unis(catalogue.workGroup(workGroupId), AllPages.of(cursor -> scheduling.sessions(workGroupId, cursor, WorkGroupPages.ALL)),
+                .unis(catalogue.workGroup(workGroupId), AllPages.of(cursor -> scheduling.sessions(workGroupId, cursor, Page.LARGEST)),
                         planOf(workGroupId))
                 .asTuple()
                 .map(all -> Templates.sessions(all.getItem1(), all.getItem2().stream()
@@ -146,13 +147,12 @@ public class SessionPages {
             return newSessionAgain(workGroupId, form, times.errors());
         }
         SchedulingApi.SessionRequest request = new SchedulingApi.SessionRequest(form.title, form.audience,
-                form.deliveryMode, times.startsAt(), times.endsAt(), WorkGroupPages.blankToNull(form.location),
-                WorkGroupPages.blankToNull(form.joinLink));
-        return scheduling.schedule(workGroupId, request)
+                form.deliveryMode, times.startsAt(), times.endsAt(), Forms.blankToNull(form.location),
+                Forms.blankToNull(form.joinLink));
+        return Errors.orFormAgain(scheduling.schedule(workGroupId, request)
                 .map(session -> Response.seeOther(URI.create("/work-groups/" + workGroupId + "/sessions?done=scheduled"))
-                        .build())
-                .onFailure(ApiProblem.class)
-                .recoverWithUni(refusal -> newSessionAgain(workGroupId, form, Errors.of(((ApiProblem) refusal).problem())));
+                        .build()),
+                errors -> newSessionAgain(workGroupId, form, errors));
     }
 
     private Uni<Response> newSessionAgain(UUID workGroupId, SessionForm form, Errors errors) {
@@ -173,20 +173,18 @@ public class SessionPages {
         if (times.errors() != null) {
             return sessionPage(id, form, reason, times.errors(), null);
         }
-        return scheduling.move(id, new SchedulingApi.Move(times.startsAt(), times.endsAt(), reason))
-                .map(moved -> Response.seeOther(URI.create("/sessions/" + id + "?done=moved")).build())
-                .onFailure(ApiProblem.class)
-                .recoverWithUni(refusal -> sessionPage(id, form, reason, Errors.of(((ApiProblem) refusal).problem()), null));
+        return Errors.orFormAgain(scheduling.move(id, new SchedulingApi.Move(times.startsAt(), times.endsAt(), reason))
+                .map(moved -> Response.seeOther(URI.create("/sessions/" + id + "?done=moved")).build()),
+                errors -> sessionPage(id, form, reason, errors, null));
     }
 
     @POST
     @Path("sessions/{id}/cancel")
     public Uni<Response> cancel(@PathParam("id") UUID id, @RestForm("cancelReason") String reason) {
-        return scheduling.cancel(id, new SchedulingApi.Cancellation(reason))
-                .map(cancelled -> Response.seeOther(URI.create("/sessions/" + id + "?done=cancelled")).build())
-                .onFailure(ApiProblem.class)
-                .recoverWithUni(refusal -> sessionPage(id, SessionForm.empty(), null,
-                        Errors.of(renamed(((ApiProblem) refusal).problem(), "reason", "cancelReason")), null));
+        // The cancel form's reason is a field of its own on a page with two forms: the API's "reason" is that one.
+        return Errors.orFormAgain(scheduling.cancel(id, new SchedulingApi.Cancellation(reason))
+                .map(cancelled -> Response.seeOther(URI.create("/sessions/" + id + "?done=cancelled")).build()),
+                errors -> sessionPage(id, SessionForm.empty(), null, errors.renamed("reason", "cancelReason"), null));
     }
 
     private Uni<Response> sessionPage(UUID id, SessionForm move, String reason, Errors errors, String done) {
@@ -198,13 +196,5 @@ public class SessionPages {
     /** A central session belongs to no one Work Group. */
     private Uni<WorkGroup> workGroupOf(Session session) {
         return session.workGroupId() == null ? Uni.createFrom().nullItem() : catalogue.workGroup(session.workGroupId());
-    }
-
-    /** The cancel form's reason is a field of its own on a page with two forms: the API's "reason" is that one. */
-    private static uk.mathshubs.console.api.Problem renamed(uk.mathshubs.console.api.Problem problem, String from, String to) {
-        return new uk.mathshubs.console.api.Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
-                problem.instance(), problem.errors().stream()
-                        .map(e -> from.equals(e.field()) ? new uk.mathshubs.console.api.Problem.FieldError(to, e.message()) : e)
-                        .toList());
     }
 }

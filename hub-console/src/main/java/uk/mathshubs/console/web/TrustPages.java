@@ -13,6 +13,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import uk.mathshubs.console.api.AllPages;
+import uk.mathshubs.console.api.Page;
 import uk.mathshubs.console.api.ApplicationsApi;
 import uk.mathshubs.console.api.ApplicationsApi.Application;
 import uk.mathshubs.console.api.ApplicationsApi.Trust;
@@ -38,7 +39,7 @@ public class TrustPages {
     @GET
     public Uni<TemplateInstance> trust(@PathParam("code") String code) {
         return Uni.combine().all()
-                .unis(applications.trust(code), AllPages.of(cursor -> applications.trustApplications(code, cursor, WorkGroupPages.ALL)),
+                .unis(applications.trust(code), AllPages.of(cursor -> applications.trustApplications(code, cursor, Page.LARGEST)),
                         applications.trustParticipation(code))
                 .asTuple()
                 .map(all -> Templates.trust(all.getItem1(), all.getItem2(), all.getItem3()));

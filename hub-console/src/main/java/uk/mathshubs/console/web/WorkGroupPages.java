@@ -21,7 +21,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import uk.mathshubs.console.api.AllPages;
-import uk.mathshubs.console.api.ApiProblem;
 import uk.mathshubs.console.api.ApplicationsApi;
 import uk.mathshubs.console.api.ApplicationsApi.Application;
 import uk.mathshubs.console.api.CatalogueApi;
@@ -36,8 +35,7 @@ import uk.mathshubs.console.api.Page;
 @Authenticated
 public class WorkGroupPages {
 
-    /** The most a list page asks for at once (the Work Groups list takes at most 100; the others 1000). */
-    static final int ALL = 1000;
+    /** The most the Work Groups list gives at once. */
     static final int GROUPS_PER_PAGE = 100;
 
     private final CatalogueApi catalogue;
@@ -94,23 +92,22 @@ public class WorkGroupPages {
     @POST
     @Path("work-groups/{id}/status")
     public Uni<Response> changeStatus(@PathParam("id") UUID id, @RestForm String status, @RestForm String hub) {
-        return catalogue.changeStatus(id, new CatalogueApi.StatusChange(status))
+        return Errors.orFormAgain(catalogue.changeStatus(id, new CatalogueApi.StatusChange(status))
                 .map(changed -> {
                     UriBuilder location = UriBuilder.fromPath("/work-groups").queryParam("changed", changed.id());
-                    if (blankToNull(hub) != null) {
+                    if (Forms.blankToNull(hub) != null) {
                         location.queryParam("hub", hub);
                     }
                     return Response.seeOther(location.build()).build();
-                })
-                .onFailure(ApiProblem.class)
-                .recoverWithUni(refusal -> page(hub, null, null, Errors.of(((ApiProblem) refusal).problem())));
+                }),
+                errors -> page(hub, null, null, errors));
     }
 
     private Uni<Response> page(String hub, String cursor, String changed, Errors errors) {
         // A hub admin sees their own hub's groups; a programme admin every hub's, or one hub's when they pick it.
-        String shown = viewer.isProgrammeAdmin() ? blankToNull(hub) : viewer.hub().orElse(null);
-        Uni<Page<WorkGroup>> groups = catalogue.workGroups(shown, blankToNull(cursor), GROUPS_PER_PAGE);
-        Uni<List<Hub>> hubs = viewer.isProgrammeAdmin() ? catalogue.hubs(ALL).map(Page::items) : Uni.createFrom().item(List.of());
+        String shown = viewer.isProgrammeAdmin() ? Forms.blankToNull(hub) : viewer.hub().orElse(null);
+        Uni<Page<WorkGroup>> groups = catalogue.workGroups(shown, Forms.blankToNull(cursor), GROUPS_PER_PAGE);
+        Uni<List<Hub>> hubs = viewer.isProgrammeAdmin() ? catalogue.hubs(Page.LARGEST).map(Page::items) : Uni.createFrom().item(List.of());
         return Uni.combine().all().unis(groups, hubs).asTuple()
                 .map(both -> Response.status(errors.status())
                         .entity(Templates.list(both.getItem1(), both.getItem2(), shown, changed, errors)).build());
@@ -122,11 +119,7 @@ public class WorkGroupPages {
         // The banner names an application by its reference, and by nothing else a link's author could write in.
         String decided = asked != null && asked.matches("[A-Z0-9]{1,4}(-[A-Z0-9]{1,8}){1,3}") ? asked : null;
         return Uni.combine().all()
-                .unis(catalogue.workGroup(id), AllPages.of(cursor -> applications.applications(id, cursor, ALL))).asTuple()
+                .unis(catalogue.workGroup(id), AllPages.of(cursor -> applications.applications(id, cursor, Page.LARGEST))).asTuple()
                 .map(both -> Templates.workGroup(both.getItem1(), Applications.of(both.getItem2()), decided));
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
