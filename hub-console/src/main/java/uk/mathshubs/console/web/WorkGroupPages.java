@@ -1,6 +1,5 @@
 package uk.mathshubs.console.web;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
