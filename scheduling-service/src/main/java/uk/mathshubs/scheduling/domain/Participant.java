@@ -1,8 +1,6 @@
 package uk.mathshubs.scheduling.domain;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -63,13 +61,9 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** 240 random bits, URL-safe: the link is the only key to the person's calendar. */
     public static String newCalendarToken() {
-        byte[] bytes = new byte[30];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newLinkToken();
     }
 
     public boolean isWithdrawn() {

@@ -156,9 +156,8 @@ public class SessionNotifications {
         Instant now = clock.instant();
         WorkGroup group = WorkGroup.findById(person.workGroupId);
         String hub = group == null ? null : hubs.of(group.hubCode);
-        // The programme as schools know it; by its code while the Work Group's copy has no title yet.
-        String programme = group == null || group.programmeTitle == null ? person.programmeCode : group.programmeTitle;
-        String workGroup = (hub == null ? "the " : hub + "'s ") + programme + " Work Group for " + person.academicYear;
+        String programme = WorkGroupWords.programme(group, person.programmeCode);
+        String workGroup = WorkGroupWords.workGroup(hub, programme, person.academicYear);
         String runBy = session.isCentral() ? "the NCETM, for every " + programme + " Work Group"
                 : hub == null ? "your Maths Hub" : hub;
         SessionMail mail = new SessionMail(person.name, words(person.role), person.schoolName, workGroup, runBy,

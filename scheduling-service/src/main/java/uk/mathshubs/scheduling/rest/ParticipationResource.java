@@ -28,7 +28,9 @@ import uk.mathshubs.kit.paging.ArrayInVersion1;
 import uk.mathshubs.kit.paging.Page;
 import uk.mathshubs.scheduling.api.SyncPage;
 import uk.mathshubs.scheduling.api.SchoolMoveRow;
+import uk.mathshubs.scheduling.api.SurveyAnswerRow;
 import uk.mathshubs.scheduling.service.SchoolMoveFeed;
+import uk.mathshubs.scheduling.service.SurveyAnswerFeed;
 import uk.mathshubs.kit.paging.PageRequest;
 import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
@@ -62,12 +64,14 @@ public class ParticipationResource {
     private final SessionFeed sessions;
     private final CompletionFeed completions;
     private final SchoolMoveFeed schoolMoves;
+    private final SurveyAnswerFeed surveyAnswers;
     private final Caller caller;
     private final HttpHeaders headers;
 
     public ParticipationResource(ParticipationService participation, SchedulingMapper mapper, ParticipantFeed participants,
             AttendanceFeed attendance, SchoolFeed schools, SessionFeed sessions, CompletionFeed completions,
-            SchoolMoveFeed schoolMoves, Caller caller, HttpHeaders headers) {
+            SchoolMoveFeed schoolMoves, SurveyAnswerFeed surveyAnswers, Caller caller, HttpHeaders headers) {
+        this.surveyAnswers = surveyAnswers;
         this.schoolMoves = schoolMoves;
         this.headers = headers;
         this.participation = participation;
@@ -187,6 +191,25 @@ public class ParticipationResource {
     @Operation(summary = "Every matching move of a school's history as CSV, streamed (for analysts)")
     public Response schoolMovesCsv(@BeanParam SyncQuery query) {
         return csv(schoolMoves, query, "school-moves.csv");
+    }
+
+    @GET
+    @Path("/survey-answers")
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every answer to every evaluation survey's questions, free text included, never a name",
+            description = SYNC + " One row per question answered; a response's rows share its responseId. urn is filled "
+                    + "for surveys per school only.")
+    public SyncPage<SurveyAnswerRow> surveyAnswers(@BeanParam SyncQuery query) {
+        return surveyAnswers.page(query.filter(), query.cursor, query.size, caller.name());
+    }
+
+    @GET
+    @Path("/survey-answers")
+    @Produces(CSV)
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION})
+    @Operation(summary = "Every matching survey answer as CSV, streamed (for analysts)")
+    public Response surveyAnswersCsv(@BeanParam SyncQuery query) {
+        return csv(surveyAnswers, query, "survey-answers.csv");
     }
 
     /**

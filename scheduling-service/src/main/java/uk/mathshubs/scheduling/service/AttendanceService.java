@@ -37,12 +37,17 @@ public class AttendanceService {
 
     private final EntityManager entityManager;
     private final SchedulingEvents events;
+    private final SurveyInvitations surveys;
+    private final CompletionService completion;
     private final Caller caller;
     private final Clock clock;
 
-    public AttendanceService(EntityManager entityManager, SchedulingEvents events, Caller caller, Clock clock) {
+    public AttendanceService(EntityManager entityManager, SchedulingEvents events, SurveyInvitations surveys,
+            CompletionService completion, Caller caller, Clock clock) {
         this.entityManager = entityManager;
         this.events = events;
+        this.surveys = surveys;
+        this.completion = completion;
         this.caller = caller;
         this.clock = clock;
     }
@@ -117,8 +122,25 @@ public class AttendanceService {
             }
             if (!changed.isEmpty()) {
                 events.attendanceRecorded(sessionId, changed, now);
+                afterTheYear(sessionId, changed);
             }
             return rows(sessionId);
+        });
+    }
+
+    /**
+     * What a register changes beyond itself: those who attended are sent the surveys that follow the session, and a
+     * Work Group that has completed has its schools' completion decided again (a correction).
+     */
+    private void afterTheYear(UUID sessionId, List<AttendanceRecorded.Entry> changed) {
+        surveys.attended(sessionId, changed.stream().filter(entry -> "ATTENDED".equals(entry.attendance()))
+                .map(AttendanceRecorded.Entry::participantId).toList());
+        Map<UUID, Set<String>> schools = new HashMap<>();
+        changed.forEach(entry -> schools.computeIfAbsent(entry.workGroupId(), group -> new HashSet<>()).add(entry.urn()));
+        schools.forEach((group, urns) -> {
+            if (completion.decided(group)) {
+                completion.reconsider(group, urns);
+            }
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,12 +53,17 @@ public class CompletionService {
 
     private final EntityManager entityManager;
     private final SchedulingEvents events;
+    private final Certificates certificates;
+    private final SurveyInvitations surveys;
     private final Caller caller;
     private final Clock clock;
 
-    public CompletionService(EntityManager entityManager, SchedulingEvents events, Caller caller, Clock clock) {
+    public CompletionService(EntityManager entityManager, SchedulingEvents events, Certificates certificates,
+            SurveyInvitations surveys, Caller caller, Clock clock) {
         this.entityManager = entityManager;
         this.events = events;
+        this.certificates = certificates;
+        this.surveys = surveys;
         this.caller = caller;
         this.clock = clock;
     }
@@ -108,10 +114,53 @@ public class CompletionService {
                     .executeUpdate();
             if (decided == 1 && school.complete()) {
                 events.participationCompleted(group, school.urn(), now);
+                certificates.issue(group, school.urn());
                 completed++;
             }
         }
+        surveys.workGroupCompleted(group);
         LOG.infof("Work Group %s completed: %d schools met %s's completion rule", group.id, completed, group.programmeCode);
+    }
+
+    /**
+     * Attendance recorded again after the Work Group completed: each school's completion is decided again by the
+     * same rule, and a changed one corrected, with its certificates (voided, or issued).
+     */
+    public void reconsider(UUID workGroupId, Set<String> urns) {
+        WorkGroup group = WorkGroup.findById(workGroupId);
+        Optional<CompletionRule> rule = group == null ? Optional.empty() : ruleFor(group.programmeCode);
+        if (rule.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (SchoolProgress school : schools(group, rule.get())) {
+            if (!urns.contains(school.urn())) {
+                continue;
+            }
+            int corrected = entityManager.createNativeQuery("""
+                    UPDATE school_completion SET completed = :completed, corrected_at = :at
+                    WHERE work_group_id = :group AND urn = :urn AND completed <> :completed""")
+                    .setParameter("completed", school.complete()).setParameter("at", now)
+                    .setParameter("group", group.id).setParameter("urn", school.urn())
+                    .executeUpdate();
+            if (corrected == 0) {
+                continue;
+            }
+            LOG.infof("Work Group %s: the completion of school %s corrected to %s", group.id, school.urn(), school.complete());
+            if (school.complete()) {
+                events.participationCompleted(group, school.urn(), now);
+                certificates.issue(group, school.urn());
+            } else {
+                certificates.voidForSchool(group.id, school.urn());
+            }
+        }
+    }
+
+    /** Whether the Work Group's completion has been decided (it completed): only then can attendance correct it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean decided(UUID workGroupId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM school_completion WHERE work_group_id = :group LIMIT 1")
+                .setParameter("group", workGroupId).getResultList().isEmpty();
     }
 
     /** Term by term, the local sessions the programme asks for against those scheduled (cancelled ones do not count). */

@@ -27,11 +27,16 @@ public class Erasures {
 
     private final EntityManager entityManager;
     private final MailOutbox mails;
+    private final Certificates certificates;
+    private final SurveyInvitations surveys;
     private final Clock clock;
 
-    public Erasures(EntityManager entityManager, MailOutbox mails, Clock clock) {
+    public Erasures(EntityManager entityManager, MailOutbox mails, Certificates certificates, SurveyInvitations surveys,
+            Clock clock) {
         this.entityManager = entityManager;
         this.mails = mails;
+        this.certificates = certificates;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -48,6 +53,9 @@ public class Erasures {
                 .setParameter("ids", erased.participantIds()).executeUpdate();
         // Invitations to them, sent or still to go: nothing more goes to someone erased.
         mails.forget(List.of(), erased.participantIds());
+        // Their certificates are voided and lose their name and link; their survey answers stay, never having named them.
+        certificates.erased(erased.participantIds());
+        surveys.erased(erased.participantIds());
         LOG.infof("Application %s: %d people erased", erased.reference(), people);
     }
 }

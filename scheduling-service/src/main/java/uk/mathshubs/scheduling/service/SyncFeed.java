@@ -37,7 +37,7 @@ public abstract class SyncFeed<T> {
 
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
-    private static final Pattern CURSOR = Pattern.compile("(\\d+):([0-9a-f-]{36}(?::[0-9a-f-]{1,36})?)");
+    private static final Pattern CURSOR = Pattern.compile("(\\d+):([0-9a-f-]{36}(?::[0-9a-z_-]{1,40})?)");
 
     private final DataSource dataSource;
     private final AuditTrail audit;
