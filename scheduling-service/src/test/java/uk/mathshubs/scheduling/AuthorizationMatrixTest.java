@@ -53,7 +53,42 @@ class AuthorizationMatrixTest {
         Map<String, Object> attendance = Map.of("records", List.of(Map.of("participantId", teacher.get("participantId"),
                 "attendance", "ATTENDED")));
 
+        String survey = given().auth().oauth2(TestTokens.programmeAdmin()).contentType(ContentType.JSON)
+                .body(survey(programme)).post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        Map<String, Object> hubQuestions = Map.of("questions", List.of(Map.of("key", "hub_venue", "text", "Good venue?",
+                "type", "CHOICE", "options", List.of("Yes", "No"))));
+        String link = "x".repeat(40);
+
         return AuthorizationMatrix.tests(List.of(
+                row("POST /surveys", "401 201 403 403 403 403 403 403 403",
+                        spec -> spec.contentType(ContentType.JSON).body(survey(programme)).post("/api/v1/surveys")),
+                row("GET /surveys", "401 200 200 200 403 403 200 403 403", spec -> spec.get("/api/v1/surveys?programme={p}", programme)),
+                row("GET /surveys/{id}", "401 200 200 200 403 403 200 403 403", spec -> spec.get("/api/v1/surveys/{id}", survey)),
+                row("GET /surveys/{id}/work-groups/{id}/questions", "401 200 200 403 403 403 403 403 403",
+                        spec -> spec.get("/api/v1/surveys/{id}/work-groups/{group}/questions", survey, group)),
+                row("PUT /surveys/{id}/work-groups/{id}/questions", "401 200 200 403 403 403 403 403 403",
+                        spec -> spec.contentType(ContentType.JSON).body(hubQuestions)
+                                .put("/api/v1/surveys/{id}/work-groups/{group}/questions", survey, group)),
+                row("GET /surveys/{id}/work-groups/{id}/invitations", "401 200 200 403 403 403 403 403 403",
+                        spec -> spec.get("/api/v1/surveys/{id}/work-groups/{group}/invitations", survey, group)),
+                row("POST /surveys/{id}/work-groups/{id}/reminders", "401 200 200 403 403 403 403 403 403",
+                        spec -> spec.post("/api/v1/surveys/{id}/work-groups/{group}/reminders", survey, group)),
+                row("GET /surveys/{id}/results?workGroupId", "401 200 200 403 403 403 200 403 403",
+                        spec -> spec.get("/api/v1/surveys/{id}/results?workGroupId={group}", survey, group)),
+                row("GET /surveys/{id}/results?hub (own hub's)", "401 200 200 403 403 403 200 403 403",
+                        spec -> spec.get("/api/v1/surveys/{id}/results?hub={hub}", survey, OWN_HUB)),
+                // A person's single-use link and a certificate are reached by their secret, by anyone who holds it.
+                row("GET /survey-invitations/{token} (no such link)", "404 404 404 404 404 404 404 404 404",
+                        spec -> spec.get("/api/v1/survey-invitations/{token}", link)),
+                row("POST /survey-invitations/{token}/response (no such link)", "404 404 404 404 404 404 404 404 404",
+                        spec -> spec.contentType(ContentType.JSON).body(Map.of("answers", Map.of("a", 1)))
+                                .post("/api/v1/survey-invitations/{token}/response", link)),
+                row("GET /certificates/{code} (no such code)", "404 404 404 404 404 404 404 404 404",
+                        spec -> spec.get("/api/v1/certificates/MH-0000-0000-0000")),
+                row("GET /certificate-files/{token}.pdf (no such link)", "404 404 404 404 404 404 404 404 404",
+                        spec -> spec.get("/api/v1/certificate-files/{token}.pdf", link)),
+                row("GET /participation/survey-answers", "401 200 403 403 403 403 200 403 403",
+                        spec -> spec.get("/api/v1/participation/survey-answers?workGroupId={id}", group)),
                 row("GET /work-groups/{id}/sessions", "200 200 200 200 200 200 200 200 200",
                         spec -> spec.get("/api/v1/work-groups/{id}/sessions", group)),
                 row("POST /work-groups/{id}/sessions", "401 201 201 403 403 403 403 403 403",
@@ -115,6 +150,13 @@ class AuthorizationMatrixTest {
                         spec -> spec.get("/api/v1/audit/scheduling-service")),
                 row("GET /audit/applications-service (another service's)", "401 404 403 403 403 403 403 403 403",
                         spec -> spec.get("/api/v1/audit/applications-service"))));
+    }
+
+    /** A survey of the programme's year, with a title of its own. */
+    private Map<String, Object> survey(String programme) {
+        return Map.of("programmeCode", programme, "academicYear", YEAR, "title", "Evaluation " + day.incrementAndGet(),
+                "audience", "PERSON", "sends", "AT_COMPLETION",
+                "questions", List.of(Map.of("key", "confidence", "text", "How confident?", "type", "SCALE")));
     }
 
     /** A session on a day of its own, so that none clashes with another. */

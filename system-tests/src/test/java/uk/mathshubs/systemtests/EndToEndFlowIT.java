@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -31,8 +32,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +53,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import uk.mathshubs.testsupport.PersonalDataScan;
+import uk.mathshubs.testsupport.ReceivedMail;
 import uk.mathshubs.testsupport.WebhookReceiver;
 import uk.mathshubs.testsupport.openapi.OpenApiValidationFilter;
 
@@ -198,7 +205,7 @@ class EndToEndFlowIT {
     }
 
     @Test
-    void aPublishedWorkGroupIsAppliedForAndTheAcceptedSchoolsPeopleAreEnrolled() {
+    void aPublishedWorkGroupIsAppliedForAndTheAcceptedSchoolsPeopleAreEnrolled() throws IOException {
         String admin = platform.passwordToken("ncetm.admin");
         String hubAdmin = platform.passwordToken("central.admin");
         String website = platform.clientToken("hub-website-central", "central-website-secret");
@@ -334,6 +341,19 @@ class EndToEndFlowIT {
         given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/work-groups/{id}/completion", id)
                 .then().statusCode(200).body("schools.urn", equalTo(List.of(firstSchool)))
                 .body("schools.complete", equalTo(List.of(true)));
+        // The programme team's evaluation survey for the year goes out when each Work Group completes; the hub adds
+        // a question of its own for this group.
+        String survey = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("programmeCode", "MN_RKS1", "academicYear", pastYear, "title", "End of year evaluation " + id,
+                        "audience", "PERSON", "sends", "AT_COMPLETION", "questions", List.of(
+                                Map.of("key", "confidence", "text", "How confident do you now feel teaching number?",
+                                        "type", "SCALE", "required", true, "min", 1, "max", 5),
+                                Map.of("key", "comments", "text", "Anything else you would like to tell us?", "type", "TEXT"))))
+                .post(platform.gateway() + "/api/v1/surveys").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
+                .body(Map.of("questions", List.of(Map.of("key", "hub_venue", "text", "Was Bishop Challoner a good venue?",
+                        "type", "CHOICE", "options", List.of("Yes", "No")))))
+                .put(platform.gateway() + "/api/v1/surveys/{s}/work-groups/{id}/questions", survey, id).then().statusCode(200);
         for (String status : List.of("RUNNING", "COMPLETED")) {
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", status))
                     .put(platform.gateway() + "/api/v1/work-groups/{id}/status", id)
@@ -345,6 +365,8 @@ class EndToEndFlowIT {
                 .then().statusCode(200)
                 .body("items.findAll { it.programmeCode == 'MN_RKS1' && it.academicYear == '" + pastYear + "' }.outcome",
                         equalTo(List.of("COMPLETED"))));
+
+        afterTheYear(id, firstSchool, survey, hubAdmin, pastYear);
 
         // One OpenAPI document for the whole API, each path from the service that answers it.
         given().get(platform.gateway() + "/openapi").then().statusCode(200)
@@ -368,6 +390,65 @@ class EndToEndFlowIT {
         given().auth().oauth2(admin.substring(0, admin.length() - 4) + "AAAA")
                 .get(platform.gateway() + "/api/v1/work-groups")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /**
+     * After the year, as a teacher and the NCETM see it through the gateway: the headteacher's mails bring a
+     * certificate (a PDF naming her, checked by its code by anyone, without her name) and a survey (answered once
+     * through its single-use link); the hub counts its answers; the NCETM pulls them, without names.
+     */
+    private static void afterTheYear(String workGroup, String urn, String survey, String hubAdmin, String year) throws IOException {
+        String head = "head" + urn + "@school.example";
+        ReceivedMail certificate = mail(head, "Your certificate of completion");
+        Matcher file = Pattern.compile("(http://\\S+/api/v1/certificate-files/\\S+\\.pdf)").matcher(certificate.text());
+        Matcher code = Pattern.compile("MH-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}").matcher(certificate.text());
+        assertThat(file.find() && code.find()).as(certificate.text()).isTrue();
+        assertThat(file.group(1)).startsWith(platform.gateway());
+        byte[] pdf = given().get(file.group(1)).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Certificate of completion", "Ann Head",
+                    "Mastering Number", "Central Maths Hub", year, code.group());
+        }
+        String check = given().get(platform.gateway() + "/api/v1/certificates/{code}", code.group()).then().statusCode(200)
+                .body("valid", equalTo(true)).body("programmeCode", equalTo("MN_RKS1")).body("hub", equalTo("Central Maths Hub"))
+                .body("academicYear", equalTo(year)).extract().asString();
+        assertThat(check).doesNotContain("Ann Head");
+
+        ReceivedMail invitation = mail(head, "End of year evaluation");
+        Matcher link = Pattern.compile("(http://\\S+/api/v1/survey-invitations/\\S+)").matcher(invitation.text());
+        assertThat(link.find()).as(invitation.text()).isTrue();
+        given().get(link.group(1)).then().statusCode(200)
+                .body("questions.key", equalTo(List.of("confidence", "comments"))).body("hubQuestions.key", equalTo(List.of("hub_venue")));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("answers", Map.of("confidence", 4, "comments", "The daily sessions changed our Reception class.",
+                        "hub_venue", "Yes")))
+                .post(link.group(1) + "/response").then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("confidence", 5)))
+                .post(link.group(1) + "/response").then().statusCode(410).contentType("application/problem+json");
+
+        given().auth().oauth2(hubAdmin).get(platform.gateway() + "/api/v1/surveys/{s}/results?workGroupId={g}", survey, workGroup)
+                .then().statusCode(200).body("invited", equalTo(5)).body("answered", equalTo(1))
+                .body("questions.find { it.key == 'confidence' }.counts.'4'", equalTo(1))
+                .body("questions.find { it.key == 'hub_venue' }.counts.Yes", equalTo(1));
+        given().auth().oauth2(hubAdmin)
+                .get(platform.gateway() + "/api/v1/surveys/{s}/work-groups/{g}/invitations?answered=false", survey, workGroup)
+                .then().statusCode(200).body("items", hasSize(4));
+        String ncetm = platform.clientToken("ncetm-integration", "ncetm-integration-secret");
+        String answers = given().auth().oauth2(ncetm)
+                .get(platform.gateway() + "/api/v1/participation/survey-answers?workGroupId={g}", workGroup)
+                .then().statusCode(200).body("items", hasSize(3))
+                .body("items.find { it.questionKey == 'comments' }.text", equalTo("The daily sessions changed our Reception class."))
+                .extract().asString();
+        assertThat(answers).doesNotContain("Ann Head", head);
+        given().auth().oauth2(ncetm).accept("text/csv")
+                .get(platform.gateway() + "/api/v1/participation/survey-answers?workGroupId={g}", workGroup)
+                .then().statusCode(200).body(containsString("hub_venue"));
+    }
+
+    /** The latest mail to an address whose subject starts so, once it has arrived. */
+    private static ReceivedMail mail(String address, String subjectStart) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> SharedPlatform.mailbox().to(address).stream()
+                .filter(m -> m.subject().startsWith(subjectStart)).reduce((first, second) -> second).orElse(null), m -> m != null);
     }
 
     /**

@@ -80,10 +80,12 @@ class ManifestsTest {
         assertThat(rendered).contains("\"hostname\":\"https://auth.mathshubs.example\"",
                 "APPLICATIONS_CONFIRMATION_LINK\":\"https://api.mathshubs.example/api/v1/confirmations/",
                 "WEBHOOKS_PUBLIC_BASE_URL\":\"https://api.mathshubs.example\"",
+                "AFTER_THE_YEAR_CERTIFICATE_LINK\":\"https://api.mathshubs.example/api/v1/certificate-files/",
                 "\"redirectUris\":[\"https://api.mathshubs.example/console/*\"]");
         assertThat(prod).noneMatch(d -> "hosts".equals(Manifests.name(d)));
         assertThat(overlay("dev").toString()).contains("auth.mathshubs.localtest.me", "api.mathshubs.localtest.me",
                         "WEBHOOKS_PUBLIC_BASE_URL\":\"https://api.mathshubs.localtest.me\"",
+                        "AFTER_THE_YEAR_SURVEY_LINK\":\"https://api.mathshubs.localtest.me/api/v1/survey-invitations/",
                         "\"redirectUris\":[\"https://api.mathshubs.localtest.me/console/*\"]")
                 .doesNotContain("mathshubs.example\"", "mathshubs.example/");
     }
