@@ -249,6 +249,8 @@ class AfterTheYearTest {
         answer(tracy, Map.of("confidence", 4, "most_useful", "Cake")).statusCode(400)
                 .body("errors.field", equalTo(List.of("answers.most_useful")));
         answer(tracy, Map.of("confidence", 4, "nope", 1)).statusCode(400).body("errors.field", equalTo(List.of("answers.nope")));
+        answer(tracy, Map.of("confidence", 4, "comments", "a\u0000b")).statusCode(400)
+                .body("errors.field", equalTo(List.of("answers.comments")));
         answer(tracy, Map.of("confidence", 4, "most_useful", "Materials", "comments", "The materials were excellent.",
                 "hub_venue", "Yes")).statusCode(204);
         answer(tracy, Map.of("confidence", 5)).statusCode(410).contentType("application/problem+json");

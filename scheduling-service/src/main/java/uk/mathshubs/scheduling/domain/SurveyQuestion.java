@@ -145,6 +145,9 @@ public record SurveyQuestion(
                 if (!given.isTextual() || given.asText().length() > longest()) {
                     throw ProblemException.invalidField(field, "text of at most " + longest() + " characters");
                 }
+                if (given.asText().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                    throw ProblemException.invalidField(field, "plain text: no control characters");
+                }
                 yield new Answer(key, addedByHub, null, null, given.asText().strip());
             }
         };
