@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.scheduling.ParticipationCompleted;
+import uk.mathshubs.contracts.scheduling.ParticipationCompletionRevoked;
 import uk.mathshubs.testsupport.EventPublisher;
 import uk.mathshubs.testsupport.TestTokens;
 
@@ -151,6 +152,28 @@ class SchoolRegisterTest {
         });
         given().auth().oauth2(TestTokens.ncetmIntegration()).get("/api/v1/schools/{urn}/participation", urn)
                 .then().body("items.source", contains("EVENT")).body("items", hasSize(1));
+    }
+
+    @Test
+    void aCompletionCorrectedAwayLeavesTheSchoolHavingTakenPartAndAnImportedOneStands() {
+        String urn = Schools.urn();
+        String imported = Schools.urn();
+        Schools.register(Schools.primary(urn));
+        Schools.register(Schools.primary(imported));
+        Schools.history(imported + ",MN_KS2,2025/26,COMPLETED");
+        UUID group = UUID.randomUUID();
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventType.PARTICIPATION_COMPLETED, urn, new ParticipationCompleted(group, "MN_KS2", "2026/27", urn, Instant.now()));
+            events.publish(EventType.PARTICIPATION_COMPLETION_REVOKED, urn,
+                    new ParticipationCompletionRevoked(group, "MN_KS2", "2026/27", urn, Instant.now()));
+            events.publish(EventType.PARTICIPATION_COMPLETION_REVOKED, imported,
+                    new ParticipationCompletionRevoked(group, "MN_KS2", "2025/26", imported, Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().auth().oauth2(TestTokens.ncetmIntegration())
+                .get("/api/v1/schools/{urn}/participation", urn).then().statusCode(200).extract().<List<String>>path("items.outcome"))
+                .containsExactly("TOOK_PART"));
+        given().auth().oauth2(TestTokens.ncetmIntegration()).get("/api/v1/schools/{urn}/participation", imported)
+                .then().statusCode(200).body("items.outcome", contains("COMPLETED"));
     }
 
     @Test

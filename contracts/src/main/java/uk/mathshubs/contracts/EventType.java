@@ -17,6 +17,7 @@ import uk.mathshubs.contracts.catalogue.ProgrammePayload;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
 import uk.mathshubs.contracts.scheduling.AttendanceRecorded;
 import uk.mathshubs.contracts.scheduling.ParticipationCompleted;
+import uk.mathshubs.contracts.scheduling.ParticipationCompletionRevoked;
 import uk.mathshubs.contracts.scheduling.SessionPayload;
 
 /**
@@ -51,7 +52,8 @@ public enum EventType {
     SESSION_RESCHEDULED("uk.mathshubs.scheduling.session.rescheduled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),
     SESSION_CANCELLED("uk.mathshubs.scheduling.session.cancelled.v1", Topics.SESSIONS, SessionPayload.class, "session.v1"),
     ATTENDANCE_RECORDED("uk.mathshubs.scheduling.attendance.recorded.v1", Topics.ATTENDANCE, AttendanceRecorded.class, "attendance-recorded.v1"),
-    PARTICIPATION_COMPLETED("uk.mathshubs.scheduling.participation.completed.v1", Topics.PARTICIPATION, ParticipationCompleted.class, "participation-completed.v1");
+    PARTICIPATION_COMPLETED("uk.mathshubs.scheduling.participation.completed.v1", Topics.PARTICIPATION, ParticipationCompleted.class, "participation-completed.v1"),
+    PARTICIPATION_COMPLETION_REVOKED("uk.mathshubs.scheduling.participation.completion-revoked.v1", Topics.PARTICIPATION, ParticipationCompletionRevoked.class, "participation-completion-revoked.v1");
 
     /** CloudEvents {@code source} prefix; the producing service appends its name. */
     public static final String SOURCE_PREFIX = "urn:uk:mathshubs:";

@@ -33,6 +33,7 @@ import uk.mathshubs.contracts.catalogue.ProgrammePayload;
 import uk.mathshubs.contracts.catalogue.WorkGroupPayload;
 import uk.mathshubs.contracts.scheduling.AttendanceRecorded;
 import uk.mathshubs.contracts.scheduling.ParticipationCompleted;
+import uk.mathshubs.contracts.scheduling.ParticipationCompletionRevoked;
 import uk.mathshubs.contracts.scheduling.SessionPayload;
 
 class EventContractTest {
@@ -61,6 +62,7 @@ class EventContractTest {
             Map.entry(AttendanceRecorded.class, new AttendanceRecorded(ID,
                     List.of(new AttendanceRecorded.Entry(ID, ID, "103456", "APOLOGIES")), AT)),
             Map.entry(ParticipationCompleted.class, new ParticipationCompleted(ID, "MN_RKS1", "2024/25", "103456", AT)),
+            Map.entry(ParticipationCompletionRevoked.class, new ParticipationCompletionRevoked(ID, "MN_RKS1", "2024/25", "103456", AT)),
             Map.entry(ApplicationRejected.class, new ApplicationRejected(ID, "MH-7Q4K-2M9X", ID, "103456", false, "The school is in Wales", AT)),
             Map.entry(ApplicationOffered.class, new ApplicationOffered(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),
             Map.entry(ApplicationOfferEnded.class, new ApplicationOfferEnded(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),

@@ -35,11 +35,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.mathshubs.contracts.EventType;
+import uk.mathshubs.contracts.Topics;
 import uk.mathshubs.contracts.applications.ApplicationAccepted;
 import uk.mathshubs.contracts.applications.ApplicationPeopleErased;
 import uk.mathshubs.testsupport.EventPublisher;
 import uk.mathshubs.testsupport.ReceivedMail;
 import uk.mathshubs.testsupport.TestTokens;
+import uk.mathshubs.testsupport.TopicProbe;
 
 /**
  * After the year: a Work Group completes, each person of a school that completed gets a certificate (a PDF behind a
@@ -325,8 +327,15 @@ class AfterTheYearTest {
                 .then().statusCode(200).body("items.urn", org.hamcrest.Matchers.everyItem(equalTo("138001")))
                 .body("items.role", org.hamcrest.Matchers.everyItem(equalTo("HEADTEACHER")));
 
-        // The register was wrong: Femi was absent. The school no longer completed; its certificates are void.
-        attend(year.hub(), year.session(), List.of(year.ids().get("Femi Five")), "ABSENT");
+        // The register was wrong: Femi was absent. The school no longer completed (the applications service's history
+        // is told); its certificates are void.
+        try (TopicProbe topic = new TopicProbe(Topics.PARTICIPATION)) {
+            attend(year.hub(), year.session(), List.of(year.ids().get("Femi Five")), "ABSENT");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(topic.poll()).anySatisfy(event -> {
+                assertThat(event.type()).isEqualTo(EventType.PARTICIPATION_COMPLETION_REVOKED.type());
+                assertThat(event.payload()).contains("\"urn\":\"138001\"", year.group().toString());
+            }));
+        }
         given().get("/api/v1/certificates/{code}", code).then().statusCode(200)
                 .body("valid", equalTo(false)).body("voidReason", equalTo("COMPLETION_CORRECTED"))
                 .body("voidedOn", equalTo("2028-07-20"));

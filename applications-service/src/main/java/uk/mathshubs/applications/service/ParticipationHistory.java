@@ -110,6 +110,20 @@ public class ParticipationHistory {
         return record;
     }
 
+    /**
+     * A completion this platform announced was corrected away: the school took part, no more. A completion the NCETM
+     * imported stays as it was: the event undoes only what an event did.
+     */
+    public void completionRevoked(String urn, String programmeCode, AcademicYear year) {
+        ParticipationRecord.<ParticipationRecord>find("urn = ?1 and programmeCode = ?2 and academicYear = ?3",
+                urn, programmeCode, year.toString()).firstResultOptional()
+                .filter(record -> record.source == ParticipationRecord.Source.EVENT)
+                .ifPresent(record -> {
+                    record.outcome = ParticipationRecord.Outcome.TOOK_PART;
+                    record.recordedAt = clock.instant();
+                });
+    }
+
     /** Imports {@code URN,ProgrammeCode,AcademicYear,Outcome} rows (outcome TOOK_PART or COMPLETED); all or nothing. */
     public int importCsv(InputStream csv, Charset charset) {
         return SchoolRegister.parse(csv, charset, List.of("URN", "ProgrammeCode", "AcademicYear", "Outcome"), (line, row) -> {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uk.mathshubs.contracts.EventType;
 import uk.mathshubs.contracts.scheduling.AttendanceRecorded;
 import uk.mathshubs.contracts.scheduling.ParticipationCompleted;
+import uk.mathshubs.contracts.scheduling.ParticipationCompletionRevoked;
 import uk.mathshubs.contracts.scheduling.SessionPayload;
 import uk.mathshubs.kit.outbox.Outbox;
 import uk.mathshubs.scheduling.domain.Session;
@@ -44,6 +45,12 @@ public class SchedulingEvents {
     public void participationCompleted(WorkGroup group, String urn, Instant at) {
         outbox.record(EventType.PARTICIPATION_COMPLETED, urn,
                 new ParticipationCompleted(group.id, group.programmeCode, group.academicYear, urn, at));
+    }
+
+    /** The school's completion was corrected away; keyed by school, after the completion it revokes. */
+    public void participationCompletionRevoked(WorkGroup group, String urn, Instant at) {
+        outbox.record(EventType.PARTICIPATION_COMPLETION_REVOKED, urn,
+                new ParticipationCompletionRevoked(group.id, group.programmeCode, group.academicYear, urn, at));
     }
 
     private static SessionPayload payload(Session s) {

@@ -151,6 +151,7 @@ public class CompletionService {
                 events.participationCompleted(group, school.urn(), now);
                 certificates.issue(group, school.urn());
             } else {
+                events.participationCompletionRevoked(group, school.urn(), now);
                 certificates.voidForSchool(group.id, school.urn());
             }
         }
