@@ -67,15 +67,15 @@ class ParticipationFeedsTest {
             submit(events, withdrawn, group, hub, "137002");
             events.publish(EventType.APPLICATION_WAITLISTED, withdrawn, new ApplicationWaitlisted(withdrawn, "MH-137002", group, "137002", 1));
             events.publish(EventType.APPLICATION_WITHDRAWN, withdrawn,
-                    new ApplicationWithdrawn(withdrawn, "MH-137002", group, "137002", false, SUBMITTED.plus(1, ChronoUnit.DAYS)));
+                    new ApplicationWithdrawn(withdrawn, "MH-137002", group, "137002", false, SUBMITTED.plus(1, ChronoUnit.DAYS), null));
 
             submit(events, expired, group, hub, "137003");
             events.publish(EventType.APPLICATION_OFFER_MADE, expired, new ApplicationOffered(expired, "MH-137003", group, "137003", offerExpires));
-            events.publish(EventType.APPLICATION_OFFER_EXPIRED, expired, new ApplicationOfferEnded(expired, "MH-137003", group, "137003", offerExpires));
+            events.publish(EventType.APPLICATION_OFFER_EXPIRED, expired, new ApplicationOfferEnded(expired, "MH-137003", group, "137003", offerExpires, null));
 
             submit(events, rejected, group, hub, "137004");
             last = events.publish(EventType.APPLICATION_REJECTED, rejected,
-                    new ApplicationRejected(rejected, "MH-137004", group, "137004", false, "Not in our area", SUBMITTED.plus(2, ChronoUnit.DAYS)));
+                    new ApplicationRejected(rejected, "MH-137004", group, "137004", false, "Not in our area", SUBMITTED.plus(2, ChronoUnit.DAYS), null));
         }
         await().atMost(PATIENCE).until(() -> Fixtures.processed(last));
 

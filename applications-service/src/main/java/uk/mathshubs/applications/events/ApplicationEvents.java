@@ -64,13 +64,13 @@ public class ApplicationEvents {
 
     public void rejected(Application a, boolean placeReleased) {
         outbox.record(EventType.APPLICATION_REJECTED, a.id,
-                new ApplicationRejected(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decisionReason, a.decidedAt));
+                new ApplicationRejected(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decisionReason, a.decidedAt, null));
         notifications.decided(a, workGroup(a));
     }
 
     public void withdrawn(Application a, boolean placeReleased) {
         outbox.record(EventType.APPLICATION_WITHDRAWN, a.id,
-                new ApplicationWithdrawn(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decidedAt));
+                new ApplicationWithdrawn(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decidedAt, null));
     }
 
     public void offered(Application a, WorkGroup group) {
@@ -81,7 +81,7 @@ public class ApplicationEvents {
 
     public void offerDeclined(Application a) {
         outbox.record(EventType.APPLICATION_OFFER_DECLINED, a.id,
-                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt));
+                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt, null));
     }
 
     /** People on the application were erased: the other services erase them by these ids. */
@@ -92,7 +92,7 @@ public class ApplicationEvents {
 
     public void offerExpired(Application a) {
         outbox.record(EventType.APPLICATION_OFFER_EXPIRED, a.id,
-                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt));
+                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt, null));
     }
 
     private static WorkGroup workGroup(Application a) {
