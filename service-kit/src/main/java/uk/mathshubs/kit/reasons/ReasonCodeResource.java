@@ -48,6 +48,7 @@ public class ReasonCodeResource {
     }
 
     @Schema(name = "ReasonCodeList", description = "One kind's reason codes")
-    public record ReasonCodeList(@Schema(example = "withdrawal") String kind, List<ReasonCodes.ReasonCode> codes) {
+    public record ReasonCodeList(@Schema(required = true, example = "withdrawal") String kind,
+            @Schema(required = true) List<ReasonCodes.ReasonCode> codes) {
     }
 }

@@ -30,8 +30,8 @@ public class ReasonCodes {
     public static final String NOT_GIVEN = "NOT_GIVEN";
 
     @Schema(name = "ReasonCode", description = "A code a reason is given as, and what it means")
-    public record ReasonCode(@Schema(example = "STAFF_CHANGES") String code,
-            @Schema(example = "Staff changes, such as a lead teacher leaving") String label) {
+    public record ReasonCode(@Schema(required = true, example = "STAFF_CHANGES") String code,
+            @Schema(required = true, example = "Staff changes, such as a lead teacher leaving") String label) {
     }
 
     private final EntityManager entityManager;
