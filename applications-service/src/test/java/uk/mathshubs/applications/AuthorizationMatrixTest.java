@@ -58,10 +58,10 @@ class AuthorizationMatrixTest {
                 row("GET /applications/{reference} (no secret)", "404 200 200 404 200 404 404 200 404",
                         spec -> spec.get("/api/v1/applications/{ref}", reference)),
                 row("POST /applications/{reference}/decision", "401 200 200 404 403 403 403 403 403",
-                        spec -> spec.contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reason", "Not this year"))
+                        spec -> spec.contentType(ContentType.JSON).body(Map.of("decision", "REJECT", "reasonCode", "OTHER", "reason", "Not this year"))
                                 .post("/api/v1/applications/{ref}/decision", submitted(open))),
                 row("POST /applications/{reference}/withdrawal (no secret)", "404 200 200 404 200 404 404 404 404",
-                        spec -> spec.contentType(ContentType.JSON).body(Map.of("reason", "Staff changes"))
+                        spec -> spec.contentType(ContentType.JSON).body(Map.of("reasonCode", "STAFF_CHANGES", "reason", "Staff changes"))
                                 .post("/api/v1/applications/{ref}/withdrawal", submitted(open))),
                 row("POST /work-groups/{id}/eligibility-check", "401 200 200 403 200 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(Map.of("urn", urn))
@@ -104,6 +104,10 @@ class AuthorizationMatrixTest {
                                 .post("/api/v1/erasures")),
                 row("GET /erasures/{id}", "401 200 403 403 403 403 403 403 403",
                         spec -> spec.get("/api/v1/erasures/{id}", erasure)),
+                row("GET /reason-codes/{kind}", "200 200 200 200 200 200 200 200 200",
+                        spec -> spec.get("/api/v1/reason-codes/withdrawal")),
+                row("GET /reason-codes/session-cancellation (another service's kind)", "404 404 404 404 404 404 404 404 404",
+                        spec -> spec.get("/api/v1/reason-codes/session-cancellation")),
                 row("GET /audit/applications-service", "401 200 403 403 403 403 403 403 403",
                         spec -> spec.get("/api/v1/audit/applications-service")),
                 row("GET /audit/programme-catalogue-service (another service's)", "401 404 403 403 403 403 403 403 403",

@@ -56,16 +56,16 @@ class EventContractTest {
                     List.of(new ApplicationAccepted.Participant(ID, "HEADTEACHER", "Ann Head", "head@example.org", "0123456")), AT)),
             Map.entry(ApplicationWaitlisted.class, new ApplicationWaitlisted(ID, "MH-7Q4K-2M9X", ID, "103456", 1)),
             Map.entry(ApplicationWaitingListMoved.class, new ApplicationWaitingListMoved(ID, "MH-7Q4K-2M9X", ID, "103456", 3)),
-            Map.entry(ApplicationWithdrawn.class, new ApplicationWithdrawn(ID, "MH-7Q4K-2M9X", ID, "103456", true, AT)),
+            Map.entry(ApplicationWithdrawn.class, new ApplicationWithdrawn(ID, "MH-7Q4K-2M9X", ID, "103456", true, AT, "STAFF_CHANGES")),
             Map.entry(SessionPayload.class, new SessionPayload(ID, null, "MN_KS2", "2024/25", "YouTube Live launch", "LEAD_TEACHERS",
-                    "LIVE_ONLINE", Instant.parse("2024-09-12T15:00:00Z"), Instant.parse("2024-09-12T16:00:00Z"), "SCHEDULED", 0, null)),
+                    "LIVE_ONLINE", Instant.parse("2024-09-12T15:00:00Z"), Instant.parse("2024-09-12T16:00:00Z"), "SCHEDULED", 0, null, null)),
             Map.entry(AttendanceRecorded.class, new AttendanceRecorded(ID,
                     List.of(new AttendanceRecorded.Entry(ID, ID, "103456", "APOLOGIES")), AT)),
             Map.entry(ParticipationCompleted.class, new ParticipationCompleted(ID, "MN_RKS1", "2024/25", "103456", AT)),
             Map.entry(ParticipationCompletionRevoked.class, new ParticipationCompletionRevoked(ID, "MN_RKS1", "2024/25", "103456", AT)),
-            Map.entry(ApplicationRejected.class, new ApplicationRejected(ID, "MH-7Q4K-2M9X", ID, "103456", false, "The school is in Wales", AT)),
+            Map.entry(ApplicationRejected.class, new ApplicationRejected(ID, "MH-7Q4K-2M9X", ID, "103456", false, "The school is in Wales", AT, "NOT_ELIGIBLE")),
             Map.entry(ApplicationOffered.class, new ApplicationOffered(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),
-            Map.entry(ApplicationOfferEnded.class, new ApplicationOfferEnded(ID, "MH-7Q4K-2M9X", ID, "103456", AT)),
+            Map.entry(ApplicationOfferEnded.class, new ApplicationOfferEnded(ID, "MH-7Q4K-2M9X", ID, "103456", AT, "NOT_GIVEN")),
             Map.entry(ApplicationPeopleErased.class, new ApplicationPeopleErased(ID, "MH-7Q4K-2M9X", ID, List.of(ID), AT)),
             Map.entry(SchoolSuccessorRecorded.class, new SchoolSuccessorRecorded("103456", "148012", "Successor", AT)));
 
@@ -98,6 +98,20 @@ class EventContractTest {
         payload.remove(first);
 
         assertThat(EventSchemas.violations(type, payload)).anySatisfy(v -> assertThat(v).contains(first));
+    }
+
+    /** Reason codes came later as an optional field (same version): a payload from before them still reads. */
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"APPLICATION_REJECTED", "APPLICATION_WITHDRAWN", "APPLICATION_OFFER_DECLINED",
+            "APPLICATION_OFFER_EXPIRED", "SESSION_CANCELLED"})
+    void reasonCodesAreOptionalAndUpperSnakeCase(EventType type) {
+        ObjectNode before = JSON.valueToTree(EXAMPLES.get(type.payloadType()));
+        before.remove("reasonCode");
+        ObjectNode lowerCase = JSON.valueToTree(EXAMPLES.get(type.payloadType()));
+        lowerCase.put("reasonCode", "staff changes");
+
+        assertThat(EventSchemas.violations(type, before)).isEmpty();
+        assertThat(EventSchemas.violations(type, lowerCase)).anySatisfy(v -> assertThat(v).contains("reasonCode"));
     }
 
     @ParameterizedTest

@@ -25,7 +25,7 @@ class AggregatedOpenApiTest {
                 // A service cannot document another's path.
                 .body("paths.'/api/v1/programmes'.get.summary", equalTo(null))
                 .body("tags.name", equalTo(List.of("applications", "catalogue", "scheduling", "webhooks")))
-                .body("info.version", equalTo("2.1.0"))
+                .body("info.version", equalTo("2.2.0"))
                 .body("info.contact.email", equalTo("api@mathshubs.example"))
                 .body("info.license.identifier", equalTo("Apache-2.0"))
                 // Its server is the address it was asked at: a client generated from it calls this gateway.

@@ -30,13 +30,13 @@ class OperationsTest {
 
     @Test
     void everyAnswerSaysTheApiVersionAndTheChangeLogIsServed() {
-        given().get("/api/v1/programmes").then().statusCode(200).header("API-Version", "2.1.0");
-        given().get("/api/v1/nowhere").then().statusCode(404).header("API-Version", "2.1.0");
-        given().get("/openapi").then().statusCode(200).body("info.version", equalTo("2.1.0"));
+        given().get("/api/v1/programmes").then().statusCode(200).header("API-Version", "2.2.0");
+        given().get("/api/v1/nowhere").then().statusCode(404).header("API-Version", "2.2.0");
+        given().get("/openapi").then().statusCode(200).body("info.version", equalTo("2.2.0"));
         // A caller still on version 1 is told it is answered as version 1 (the services shape the lists so).
         given().header("API-Version", "1").get("/api/v1/nowhere").then().statusCode(404).header("API-Version", "1.2.0");
         given().header("API-Version", "1.2.0").get("/api/v1/nowhere").then().header("API-Version", "1.2.0");
-        given().header("API-Version", "2").get("/api/v1/nowhere").then().header("API-Version", "2.1.0");
+        given().header("API-Version", "2").get("/api/v1/nowhere").then().header("API-Version", "2.2.0");
         // Where every Deprecation answer points (rel="deprecation"): the repository's API-CHANGELOG.md.
         given().get("/changelog").then().statusCode(200)
                 .contentType(containsString("text/markdown"))

@@ -61,7 +61,7 @@ class PlacesTest {
 
         try (EventPublisher events = new EventPublisher()) {
             events.publish(EventType.APPLICATION_WITHDRAWN, UUID.randomUUID(),
-                    new ApplicationWithdrawn(UUID.randomUUID(), "MH-AAAA-BBBB", group, "100002", true, Instant.now()));
+                    new ApplicationWithdrawn(UUID.randomUUID(), "MH-AAAA-BBBB", group, "100002", true, Instant.now(), "STAFF_CHANGES"));
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/work-groups?hub={hub}&hasPlaces=true", hub)
                 .then().body("items.id", hasItem(id)).body("items[0].placesLeft", equalTo(1)));
@@ -69,9 +69,9 @@ class PlacesTest {
         // A hub rejecting a school frees a place only if the school held one.
         try (EventPublisher events = new EventPublisher()) {
             events.publish(EventType.APPLICATION_REJECTED, UUID.randomUUID(), new ApplicationRejected(UUID.randomUUID(),
-                    "MH-CCCC-DDDD", group, "100003", false, "Not in England", Instant.now()));
+                    "MH-CCCC-DDDD", group, "100003", false, "Not in England", Instant.now(), "NOT_ELIGIBLE"));
             events.publish(EventType.APPLICATION_REJECTED, UUID.randomUUID(), new ApplicationRejected(UUID.randomUUID(),
-                    "MH-AAAA-CCCC", group, "100001", true, "Joined another Work Group", Instant.now()));
+                    "MH-AAAA-CCCC", group, "100001", true, "Joined another Work Group", Instant.now(), "OTHER"));
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/work-groups/{id}", id)
                 .then().body("placesLeft", equalTo(2)));

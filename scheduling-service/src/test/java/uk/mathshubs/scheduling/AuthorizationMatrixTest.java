@@ -101,8 +101,12 @@ class AuthorizationMatrixTest {
                             "endsAt", "2099-06-01T11:00", "reason", "Moved")).post("/api/v1/sessions/{id}/rescheduling", future);
                 }),
                 row("POST /sessions/{id}/cancellation", "401 200 200 403 403 403 403 403 403",
-                        spec -> spec.contentType(ContentType.JSON).body(Map.of("reason", "Snow"))
+                        spec -> spec.contentType(ContentType.JSON).body(Map.of("reasonCode", "SEVERE_WEATHER", "reason", "Snow"))
                                 .post("/api/v1/sessions/{id}/cancellation", futureSession())),
+                row("GET /reason-codes/{kind}", "200 200 200 200 200 200 200 200 200",
+                        spec -> spec.get("/api/v1/reason-codes/session-cancellation")),
+                row("GET /reason-codes/withdrawal (another service's kind)", "404 404 404 404 404 404 404 404 404",
+                        spec -> spec.get("/api/v1/reason-codes/withdrawal")),
                 row("PUT /sessions/{id}/recording", "401 200 200 403 403 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(Map.of("recordingLink", "https://www.ncetm.org.uk/r/1"))
                                 .put("/api/v1/sessions/{id}/recording", past)),

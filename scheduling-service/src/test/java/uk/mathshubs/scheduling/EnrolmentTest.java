@@ -105,7 +105,7 @@ class EnrolmentTest {
                     accepted.applicationId(), accepted.reference(), group, "ANY", programme, YEAR, "137002",
                     "School 137002", more, accepted.acceptedAt()), eventId);
             events.publish(EventType.APPLICATION_WITHDRAWN, accepted.applicationId(), new ApplicationWithdrawn(
-                    accepted.applicationId(), accepted.reference(), group, "137002", true, Instant.now()));
+                    accepted.applicationId(), accepted.reference(), group, "137002", true, Instant.now(), "STAFF_CHANGES"));
         }
 
         await().atMost(PATIENCE).until(() -> participants(group).stream().allMatch(p -> Boolean.TRUE.equals(p.get("withdrawn"))));
@@ -138,7 +138,7 @@ class EnrolmentTest {
 
             clock.set(Instant.parse("2027-12-01T12:00:00Z"));
             events.publish(EventType.APPLICATION_WITHDRAWN, accepted.applicationId(), new ApplicationWithdrawn(
-                    accepted.applicationId(), accepted.reference(), group, "137003", true, Instant.parse("2027-12-01T11:00:00Z")));
+                    accepted.applicationId(), accepted.reference(), group, "137003", true, Instant.parse("2027-12-01T11:00:00Z"), "NOT_GIVEN"));
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(sessionsByRole(group)).isEqualTo(Map.of(
                     "HEADTEACHER", List.of(pastLocal),
                     "LEAD_TEACHER_YEAR_4", List.of(pastLocal, pastCentral),
@@ -167,7 +167,7 @@ class EnrolmentTest {
         try (EventPublisher events = new EventPublisher()) {
             events.publish(EventType.APPLICATION_REJECTED, accepted.applicationId(), new ApplicationRejected(
                     accepted.applicationId(), accepted.reference(), group, "137005", true,
-                    "The school has joined another Work Group", Instant.parse("2027-12-01T11:00:00Z")));
+                    "The school has joined another Work Group", Instant.parse("2027-12-01T11:00:00Z"), "OTHER"));
         }
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(participants(group)).singleElement().satisfies(p -> {

@@ -54,6 +54,7 @@ class ParticipationFeedsTest {
         UUID withdrawn = UUID.randomUUID();
         UUID expired = UUID.randomUUID();
         UUID rejected = UUID.randomUUID();
+        UUID declined = UUID.randomUUID();
         Instant offerExpires = SUBMITTED.plus(14, ChronoUnit.DAYS);
         Instant acceptedAt = SUBMITTED.plus(9, ChronoUnit.DAYS);
         String last;
@@ -67,39 +68,54 @@ class ParticipationFeedsTest {
             submit(events, withdrawn, group, hub, "137002");
             events.publish(EventType.APPLICATION_WAITLISTED, withdrawn, new ApplicationWaitlisted(withdrawn, "MH-137002", group, "137002", 1));
             events.publish(EventType.APPLICATION_WITHDRAWN, withdrawn,
-                    new ApplicationWithdrawn(withdrawn, "MH-137002", group, "137002", false, SUBMITTED.plus(1, ChronoUnit.DAYS)));
+                    new ApplicationWithdrawn(withdrawn, "MH-137002", group, "137002", false, SUBMITTED.plus(1, ChronoUnit.DAYS),
+                            "STAFF_CHANGES"));
 
             submit(events, expired, group, hub, "137003");
             events.publish(EventType.APPLICATION_OFFER_MADE, expired, new ApplicationOffered(expired, "MH-137003", group, "137003", offerExpires));
-            events.publish(EventType.APPLICATION_OFFER_EXPIRED, expired, new ApplicationOfferEnded(expired, "MH-137003", group, "137003", offerExpires));
+            events.publish(EventType.APPLICATION_OFFER_EXPIRED, expired, new ApplicationOfferEnded(expired, "MH-137003", group, "137003", offerExpires, null));
+
+            submit(events, declined, group, hub, "137005");
+            events.publish(EventType.APPLICATION_OFFER_MADE, declined, new ApplicationOffered(declined, "MH-137005", group, "137005", offerExpires));
+            events.publish(EventType.APPLICATION_OFFER_DECLINED, declined,
+                    new ApplicationOfferEnded(declined, "MH-137005", group, "137005", SUBMITTED.plus(3, ChronoUnit.DAYS), "TIMING"));
 
             submit(events, rejected, group, hub, "137004");
-            last = events.publish(EventType.APPLICATION_REJECTED, rejected,
-                    new ApplicationRejected(rejected, "MH-137004", group, "137004", false, "Not in our area", SUBMITTED.plus(2, ChronoUnit.DAYS)));
+            last = events.publish(EventType.APPLICATION_REJECTED, rejected, new ApplicationRejected(rejected, "MH-137004", group,
+                    "137004", false, "Not in our area", SUBMITTED.plus(2, ChronoUnit.DAYS), "OUTSIDE_HUB_AREA"));
         }
         await().atMost(PATIENCE).until(() -> Fixtures.processed(last));
 
         Map<String, Map<String, Object>> schools = pull("schools", "workGroupId", group.toString(), r -> (String) r.get("urn"));
 
-        assertThat(schools).hasSize(4);
+        assertThat(schools).hasSize(5);
         assertThat(schools.values()).allSatisfy(school -> assertThat(school)
                 .containsEntry("programmeCode", programme).containsEntry("hubCode", hub).containsEntry("academicYear", "2027/28")
                 .containsEntry("submittedAt", SUBMITTED.toString()));
         assertThat(schools.get("137001")).containsEntry("status", "ACCEPTED").containsEntry("schoolName", "School 137001")
+                .containsEntry("reasonCode", null)
                 .containsEntry("offerExpiresAt", offerExpires.toString()).containsEntry("acceptedAt", acceptedAt.toString())
                 .containsEntry("waitingListPosition", null);
         assertThat(schools.get("137001").get("waitlistedAt")).isNotNull();
         assertThat(schools.get("137001").get("offeredAt")).isNotNull();
         assertThat(schools.get("137002")).containsEntry("status", "WITHDRAWN")
-                .containsEntry("withdrawnAt", SUBMITTED.plus(1, ChronoUnit.DAYS).toString()).containsEntry("acceptedAt", null);
-        assertThat(schools.get("137003")).containsEntry("status", "EXPIRED").containsEntry("offerEndedAt", offerExpires.toString());
+                .containsEntry("withdrawnAt", SUBMITTED.plus(1, ChronoUnit.DAYS).toString()).containsEntry("acceptedAt", null)
+                .containsEntry("reasonCode", "STAFF_CHANGES");
+        assertThat(schools.get("137003")).containsEntry("status", "EXPIRED").containsEntry("offerEndedAt", offerExpires.toString())
+                .containsEntry("reasonCode", null);
         assertThat(schools.get("137004")).containsEntry("status", "REJECTED")
-                .containsEntry("rejectedAt", SUBMITTED.plus(2, ChronoUnit.DAYS).toString());
+                .containsEntry("rejectedAt", SUBMITTED.plus(2, ChronoUnit.DAYS).toString()).containsEntry("reasonCode", "OUTSIDE_HUB_AREA");
+        assertThat(schools.get("137005")).containsEntry("status", "DECLINED")
+                .containsEntry("offerEndedAt", SUBMITTED.plus(3, ChronoUnit.DAYS).toString()).containsEntry("reasonCode", "TIMING");
 
         String csv = given().auth().oauth2(TestTokens.ncetmIntegration()).accept("text/csv")
                 .get("/api/v1/participation/schools?workGroupId={g}", group).then().statusCode(200).extract().asString();
-        assertThat(csv.lines().toList()).hasSize(5).first().asString().startsWith("applicationId,reference,workGroupId");
+        // The code is the CSV's last column: a reader of the earlier columns finds them where they were.
+        assertThat(csv.lines().toList()).hasSize(6).first().asString().startsWith("applicationId,reference,workGroupId")
+                .endsWith(",withdrawnAt,updatedAt,reasonCode");
         assertThat(csv).contains("MH-137003", "EXPIRED", "School 137001");
+        assertThat(csv.lines().filter(line -> line.contains("MH-137002"))).singleElement().asString().endsWith(",STAFF_CHANGES");
+        assertThat(csv.lines().filter(line -> line.contains("MH-137005"))).singleElement().asString().endsWith(",TIMING");
     }
 
     @Test
@@ -181,11 +197,21 @@ class ParticipationFeedsTest {
                 .containsEntry("sessionId", local).containsEntry("startsAt", "2098-10-08T15:00:00Z")
                 .containsEntry("sequence", 1).containsEntry("statusReason", "Hall unavailable"));
 
+        before = Instant.now();
+        given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(ContentType.JSON)
+                .body(Map.of("reasonCode", "VENUE_UNAVAILABLE", "reason", "The hall is flooded"))
+                .post("/api/v1/sessions/{id}/cancellation", local).then().statusCode(200);
+        assertThat(pullSince("sessions", "programme", programme, before)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("sessionId", local).containsEntry("status", "CANCELLED").containsEntry("statusReason", "The hall is flooded")
+                .containsEntry("reasonCode", "VENUE_UNAVAILABLE"));
+        assertThat(all.get(central)).containsEntry("reasonCode", null);
+
         given().auth().oauth2(TestTokens.ncetmIntegration()).get("/api/v1/participation/sessions?urn=137001")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("urn"));
         String csv = given().auth().oauth2(TestTokens.ncetmIntegration()).accept("text/csv")
                 .get("/api/v1/participation/sessions?programme={p}", programme).then().statusCode(200).extract().asString();
-        assertThat(csv.lines()).hasSize(4);
+        assertThat(csv.lines()).hasSize(4).first().asString().endsWith(",sequence,updatedAt,reasonCode");
+        assertThat(csv.lines().filter(line -> line.startsWith(local))).singleElement().asString().endsWith(",VENUE_UNAVAILABLE");
     }
 
     @Test

@@ -68,7 +68,7 @@ class ParticipationSyncTest {
                     switch (changes.getAndIncrement() % 4) {
                         case 0 -> published.add(events.publish(EventType.APPLICATION_ACCEPTED, school.applicationId(), renamed(school)));
                         case 1 -> published.add(events.publish(EventType.APPLICATION_WITHDRAWN, school.applicationId(),
-                                new ApplicationWithdrawn(school.applicationId(), school.reference(), group, school.urn(), true, Instant.now())));
+                                new ApplicationWithdrawn(school.applicationId(), school.reference(), group, school.urn(), true, Instant.now(), "WORKLOAD")));
                         case 2 -> published.add(events.publish(EventType.APPLICATION_PEOPLE_ERASED, school.applicationId(),
                                 new ApplicationPeopleErased(school.applicationId(), school.reference(), group,
                                         List.of(school.participants().get(ThreadLocalRandom.current().nextInt(3)).participantId()),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static uk.mathshubs.scheduling.Fixtures.PATIENCE;
 import static uk.mathshubs.scheduling.Fixtures.central;
 import static uk.mathshubs.scheduling.Fixtures.enrol;
@@ -79,15 +81,18 @@ class SessionChangesTest {
         String id = local(group, "EVERYONE", "2028-01-20T16:00", "2028-01-20T17:30");
 
         try (TopicProbe topic = new TopicProbe(Topics.SESSIONS)) {
-            cancel(hub, id, "The facilitator is ill").statusCode(200)
+            cancel(hub, id, "FACILITATOR_UNAVAILABLE", "The facilitator is ill").statusCode(200)
                     .body("status", equalTo("CANCELLED"))
                     .body("statusReason", equalTo("The facilitator is ill"))
+                    .body("reasonCode", equalTo("FACILITATOR_UNAVAILABLE"))
                     .body("sequence", equalTo(1));
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(topic.poll()).anySatisfy(event -> {
                 assertThat(event.type()).isEqualTo(EventType.SESSION_CANCELLED.type());
-                assertThat(event.payload()).contains("\"sessionId\":\"" + id + "\"", "\"status\":\"CANCELLED\"");
+                assertThat(event.payload()).contains("\"sessionId\":\"" + id + "\"", "\"status\":\"CANCELLED\"",
+                        "\"reasonCode\":\"FACILITATOR_UNAVAILABLE\"");
             }));
         }
+        given().get("/api/v1/sessions/{id}", id).then().statusCode(200).body("reasonCode", equalTo("FACILITATOR_UNAVAILABLE"));
 
         cancel(hub, id, "Again").statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("cancelled"));
@@ -97,6 +102,32 @@ class SessionChangesTest {
         // Same time and title: listed in either order.
         given().get("/api/v1/work-groups/{id}/sessions", group).then()
                 .body("items.status", org.hamcrest.Matchers.containsInAnyOrder("CANCELLED", "SCHEDULED"));
+    }
+
+    @Test
+    void aCancellationsCodeComesFromItsListAndNoneIsRecordedAsNotGiven() {
+        String hub = unique("HUB_");
+        UUID group = Fixtures.workGroup(hub, unique("P"), YEAR);
+        String coded = local(group, "EVERYONE", "2028-02-03T16:00", "2028-02-03T17:30");
+        String uncoded = local(group, "EVERYONE", "2028-02-10T16:00", "2028-02-10T17:30");
+        given().get("/api/v1/reason-codes/session-cancellation").then().statusCode(200)
+                .body("kind", equalTo("session-cancellation")).body("codes[0].code", equalTo("NOT_GIVEN"))
+                .body("codes.code", hasItems("SEVERE_WEATHER", "LOW_NUMBERS", "OTHER"));
+        given().get("/api/v1/reason-codes/withdrawal").then().statusCode(404).contentType("application/problem+json");
+
+        for (String code : List.of("SNOW", "severe_weather", "STAFF_CHANGES")) {
+            cancel(hub, coded, code, "Snow").statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("reasonCode"))
+                    .body("errors[0].message", containsString("GET /api/v1/reason-codes/session-cancellation lists them"));
+        }
+        // The free text stays required beside a code.
+        given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(ContentType.JSON).body(Map.of("reasonCode", "SEVERE_WEATHER"))
+                .post("/api/v1/sessions/{id}/cancellation", coded).then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().get("/api/v1/sessions/{id}", coded).then().body("status", equalTo("SCHEDULED")).body("sequence", equalTo(0))
+                .body("reasonCode", nullValue());
+
+        cancel(hub, coded, "SEVERE_WEATHER", "Snow").statusCode(200).body("reasonCode", equalTo("SEVERE_WEATHER"));
+        cancel(hub, uncoded, "Snow").statusCode(200).body("reasonCode", equalTo("NOT_GIVEN"));
     }
 
     @Test
@@ -210,5 +241,10 @@ class SessionChangesTest {
     static ValidatableResponse cancel(String hub, String id, String reason) {
         return given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(ContentType.JSON)
                 .body(Map.of("reason", reason)).post("/api/v1/sessions/{id}/cancellation", id).then();
+    }
+
+    static ValidatableResponse cancel(String hub, String id, String reasonCode, String reason) {
+        return given().auth().oauth2(TestTokens.hubAdmin(hub)).contentType(ContentType.JSON)
+                .body(Map.of("reasonCode", reasonCode, "reason", reason)).post("/api/v1/sessions/{id}/cancellation", id).then();
     }
 }

@@ -148,7 +148,7 @@ class WebhooksTest {
         given().auth().oauth2(subscription.owner()).get("/api/v1/webhooks/{id}/deliveries?status=SENT", subscription.id())
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
         events.publish(EventType.APPLICATION_WITHDRAWN, withdrawn,
-                new ApplicationWithdrawn(withdrawn, "MH-W", group, urn(), true, Instant.now()));
+                new ApplicationWithdrawn(withdrawn, "MH-W", group, urn(), true, Instant.now(), "NOT_GIVEN"));
         await().atMost(PATIENCE).until(() -> receiver.received(hook).size() == 1);
         assertThat(receiver.received(hook).getFirst().type()).isEqualTo("application.withdrawn");
 
@@ -176,7 +176,7 @@ class WebhooksTest {
         events.publish(EventType.APPLICATION_ACCEPTED, early, accepted(early, group));
         events.publish(EventType.APPLICATION_ACCEPTED, withdrawnEarly, accepted(withdrawnEarly, group));
         events.publish(EventType.APPLICATION_WITHDRAWN, withdrawnEarly,
-                new ApplicationWithdrawn(withdrawnEarly, "MH-E", group, urn(), true, Instant.now()));
+                new ApplicationWithdrawn(withdrawnEarly, "MH-E", group, urn(), true, Instant.now(), "NOT_GIVEN"));
         await().atMost(PATIENCE).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 ((Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
                         "SELECT count(*) FROM message WHERE work_group_id = :g AND superseded")
@@ -272,7 +272,7 @@ class WebhooksTest {
         events.publish(EventType.APPLICATION_OFFER_MADE, open, new ApplicationOffered(open, "MH-A", group, urn(), expires));
         events.publish(EventType.APPLICATION_OFFER_MADE, declined, new ApplicationOffered(declined, "MH-B", group, urn(), expires));
         events.publish(EventType.APPLICATION_OFFER_DECLINED, declined,
-                new ApplicationOfferEnded(declined, "MH-B", group, urn(), Instant.now()));
+                new ApplicationOfferEnded(declined, "MH-B", group, urn(), Instant.now(), "TIMING"));
         await().atMost(PATIENCE).until(() -> receiver.received(hook).size() == 1);
         assertThat(receiver.received(hook).getFirst().type()).isEqualTo("application.offer-ended");
 
@@ -335,7 +335,7 @@ class WebhooksTest {
         UUID group = workGroup(events, HUB, RELEASED);
         UUID application = UUID.randomUUID();
         events.publish(EventType.APPLICATION_WITHDRAWN, application,
-                new ApplicationWithdrawn(application, "MH-R", group, urn(), false, Instant.now()));
+                new ApplicationWithdrawn(application, "MH-R", group, urn(), false, Instant.now(), "NOT_GIVEN"));
         await().atMost(PATIENCE).until(() -> receiver.received(hook).size() == 1);
         await().atMost(PATIENCE).until(() -> "DELIVERED".equals(deliveries(subscription).getFirst().get("status")));
 
@@ -360,7 +360,7 @@ class WebhooksTest {
         UUID withdrawn = UUID.randomUUID();
         UUID held = UUID.randomUUID();
         events.publish(EventType.APPLICATION_WITHDRAWN, withdrawn,
-                new ApplicationWithdrawn(withdrawn, "MH-F", group, urn(), false, Instant.now()));
+                new ApplicationWithdrawn(withdrawn, "MH-F", group, urn(), false, Instant.now(), "NOT_GIVEN"));
         events.publish(EventType.APPLICATION_ACCEPTED, held, accepted(held, group));
         await().atMost(PATIENCE).until(() -> deliveries(subscription).stream().map(d -> d.get("status")).sorted().toList()
                 .equals(List.of("DELIVERED", "PENDING")));
@@ -402,7 +402,8 @@ class WebhooksTest {
     static SessionPayload sessionPayload(UUID session, UUID group, int sequence) {
         Instant start = Instant.now().plus(Duration.ofDays(10 + sequence));
         return new SessionPayload(session, group, "MN_KS2", "2026/27", "Session one", "PARTICIPANTS", "IN_PERSON", start,
-                start.plus(Duration.ofHours(2)), sequence == 4 ? "CANCELLED" : "SCHEDULED", sequence, null);
+                start.plus(Duration.ofHours(2)), sequence == 4 ? "CANCELLED" : "SCHEDULED", sequence, null,
+                sequence == 4 ? "VENUE_UNAVAILABLE" : null);
     }
 
     static List<Map<String, Object>> deliveries(Fixtures.Subscribed subscription) {

@@ -68,11 +68,11 @@ public class Offers {
         events.accepted(application, WorkGroup.findById(application.workGroupId));
     }
 
-    /** The school declines the place it was offered: it goes to the next school. */
+    /** The school declines the place it was offered, with its reason's code and text: it goes to the next school. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void decline(Application application, String by) {
+    public void decline(Application application, String reasonCode, String reason, String by) {
         requireOffered(application);
-        application.moveTo(ApplicationStatus.DECLINED, null, by, clock.instant());
+        application.leave(ApplicationStatus.DECLINED, reasonCode, reason, by, clock.instant());
         events.offerDeclined(application);
         passOn(application.workGroupId);
     }

@@ -18,6 +18,10 @@ public record ApplicationView(
         @Schema(description = "The Work Group's confirmation date: when the school hears the decision")
         LocalDate decisionDate,
         String decisionReason,
+        @Schema(description = "Why the school left, as a code: for REJECTED from GET /api/v1/reason-codes/rejection, WITHDRAWN "
+                + "from /withdrawal, DECLINED from /offer-decline; NOT_GIVEN when none was given; null for every other status "
+                + "(and for steps taken before reason codes)", example = "STAFF_CHANGES")
+        String reasonCode,
         @Schema(description = "For an OFFERED place: when the hold ends and the place goes to the next school")
         Instant offerExpiresAt,
         EligibilityView eligibility,

@@ -132,6 +132,10 @@ public class Application extends PanacheEntityBase {
     @Column(name = "decision_reason")
     public String decisionReason;
 
+    /** The code of the step that ended the application (rejected, withdrawn, declined): see {@link ReasonKinds}. */
+    @Column(name = "decision_reason_code")
+    public String decisionReasonCode;
+
     @Column(name = "offer_expires_at")
     public Instant offerExpiresAt;
 
@@ -140,6 +144,20 @@ public class Application extends PanacheEntityBase {
      * legal (accepting a withdrawn application, say) is a conflict the caller hears about.
      */
     public void moveTo(ApplicationStatus next, String reason, String decidedBy, Instant at) {
+        moveTo(next, null, reason, decidedBy, at);
+    }
+
+    /**
+     * A step that takes a coded reason (a rejection, a withdrawal, a declined offer: each ends the application): the
+     * code and its free text, which may be null, replace whatever reason an earlier step gave.
+     */
+    public void leave(ApplicationStatus next, String reasonCode, String reason, String decidedBy, Instant at) {
+        moveTo(next, reasonCode, reason, decidedBy, at);
+        decisionReasonCode = reasonCode;
+        decisionReason = reason;
+    }
+
+    private void moveTo(ApplicationStatus next, String reasonCode, String reason, String decidedBy, Instant at) {
         if (!status.canMoveTo(next)) {
             throw ProblemException.conflict("illegal-transition", "Not possible now",
                     "Application " + reference + " is " + status + " and cannot become " + next);
@@ -149,6 +167,7 @@ public class Application extends PanacheEntityBase {
         decision.fromStatus = status;
         decision.toStatus = next;
         decision.reason = reason;
+        decision.reasonCode = reasonCode;
         decision.decidedBy = decidedBy;
         decision.decidedAt = at;
         decision.persist();

@@ -42,6 +42,10 @@ public class ApplicationDecision extends PanacheEntityBase {
 
     public String reason;
 
+    /** The reason as a code from its kind's list, on the steps that take one (rejected, withdrawn, declined). */
+    @Column(name = "reason_code")
+    public String reasonCode;
+
     @Column(name = "decided_by", nullable = false)
     public String decidedBy;
 

@@ -64,13 +64,14 @@ public class ApplicationEvents {
 
     public void rejected(Application a, boolean placeReleased) {
         outbox.record(EventType.APPLICATION_REJECTED, a.id,
-                new ApplicationRejected(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decisionReason, a.decidedAt));
+                new ApplicationRejected(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decisionReason, a.decidedAt,
+                        a.decisionReasonCode));
         notifications.decided(a, workGroup(a));
     }
 
     public void withdrawn(Application a, boolean placeReleased) {
         outbox.record(EventType.APPLICATION_WITHDRAWN, a.id,
-                new ApplicationWithdrawn(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decidedAt));
+                new ApplicationWithdrawn(a.id, a.reference, a.workGroupId, a.urn, placeReleased, a.decidedAt, a.decisionReasonCode));
     }
 
     public void offered(Application a, WorkGroup group) {
@@ -81,7 +82,7 @@ public class ApplicationEvents {
 
     public void offerDeclined(Application a) {
         outbox.record(EventType.APPLICATION_OFFER_DECLINED, a.id,
-                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt));
+                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt, a.decisionReasonCode));
     }
 
     /** People on the application were erased: the other services erase them by these ids. */
@@ -90,9 +91,10 @@ public class ApplicationEvents {
                 new ApplicationPeopleErased(a.id, a.reference, a.workGroupId, participantIds, at));
     }
 
+    /** An offer left to expire was given no reason: no code (the event's type says what happened). */
     public void offerExpired(Application a) {
         outbox.record(EventType.APPLICATION_OFFER_EXPIRED, a.id,
-                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt));
+                new ApplicationOfferEnded(a.id, a.reference, a.workGroupId, a.urn, a.decidedAt, null));
     }
 
     private static WorkGroup workGroup(Application a) {

@@ -79,6 +79,7 @@ public class ApplicationMapper {
                 hidden ? null : a.waitingListPosition,
                 a.submittedAt, decisionDate,
                 hidden ? null : a.decisionReason,
+                hidden ? null : a.decisionReasonCode,
                 a.offerExpiresAt,
                 a.eligibility == null ? null : toView(a.eligibility),
                 confirmations.stream().map(this::toView).toList(),

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import uk.mathshubs.applications.api.ApplicationRequest;
 import uk.mathshubs.applications.api.ApplicationView;
 import uk.mathshubs.applications.api.DecisionRequest;
+import uk.mathshubs.applications.api.OfferDeclineRequest;
 import uk.mathshubs.applications.api.SubmittedApplication;
 import uk.mathshubs.applications.api.WithdrawalRequest;
 import uk.mathshubs.applications.domain.Application;
@@ -43,6 +45,7 @@ import uk.mathshubs.kit.input.Superseded;
 import uk.mathshubs.kit.paging.ArrayInVersion1;
 import uk.mathshubs.kit.paging.Page;
 import uk.mathshubs.kit.paging.PageRequest;
+import uk.mathshubs.kit.problem.ProblemException;
 import uk.mathshubs.kit.security.Caller;
 
 @Path("/api/v1")
@@ -118,12 +121,17 @@ public class ApplicationResource {
     @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
     @Operation(summary = "The hub accepts or rejects an application (its own hub's only), with a reason",
             description = "ACCEPT gives a free place (409 when none is left): after review, over an ineligible outcome, or ahead of "
-                    + "the waiting list (the last two need a reason). REJECT needs a reason; a place the school held is offered to "
-                    + "the next school waiting.")
+                    + "the waiting list (the last two need a reason). REJECT needs a reason, and takes a reasonCode from GET "
+                    + "/api/v1/reason-codes/rejection beside it (NOT_GIVEN if none); a place the school held is offered to the next "
+                    + "school waiting.")
     public ApplicationView decide(@PathParam("reference") String reference, @NotNull @Valid DecisionRequest request) {
+        if (request.decision() == DecisionRequest.Decision.ACCEPT && request.reasonCode() != null) {
+            // Codes count why schools left; refused rather than dropped, so a caller never believes one was kept.
+            throw ProblemException.invalidField("reasonCode", "is for REJECT only: an acceptance's reason is its free text");
+        }
         Application decided = switch (request.decision()) {
             case ACCEPT -> decisions.accept(reference, request.reason());
-            case REJECT -> decisions.reject(reference, request.reason());
+            case REJECT -> decisions.reject(reference, request.reasonCode(), request.reason());
         };
         return mapper.toView(decided);
     }
@@ -132,11 +140,14 @@ public class ApplicationResource {
     @Path("/applications/{reference}/withdrawal")
     @Consumes(MediaType.WILDCARD) // the body is optional, and so is its content type
     @PermitAll
-    @Operation(summary = "The school (with its secret) or its hub withdraws the application; a place held goes to the next school")
+    @Operation(summary = "The school (with its secret) or its hub withdraws the application; a place held goes to the next school",
+            description = "The body is optional: a free-text reason and a reasonCode from GET /api/v1/reason-codes/withdrawal "
+                    + "(NOT_GIVEN if none).")
     public ApplicationView withdraw(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret,
             @Parameter(hidden = true) @Superseded(by = SECRET, since = "2026-12-03", sunset = "2027-06-30") @HeaderParam(FORMER_SECRET) String formerSecret,
-            @Valid WithdrawalRequest request) {
-        return view(decisions.withdraw(reference, secret(secret, formerSecret), request == null ? null : request.reason()));
+            @RequestBody(required = false) @Valid WithdrawalRequest request) {
+        return view(decisions.withdraw(reference, secret(secret, formerSecret), request == null ? null : request.reasonCode(),
+                request == null ? null : request.reason()));
     }
 
     @POST
@@ -151,12 +162,30 @@ public class ApplicationResource {
 
     @POST
     @Path("/applications/{reference}/offer/decline")
-    @Consumes(MediaType.WILDCARD) // the body is optional, and so is its content type
     @PermitAll
-    @Operation(summary = "The school declines a place offered from the waiting list; it goes to the next school")
+    @Operation(summary = "The school declines a place offered from the waiting list; it goes to the next school",
+            description = "The body is optional: a free-text reason and a reasonCode from GET /api/v1/reason-codes/offer-decline "
+                    + "(NOT_GIVEN if none). A request with no body, or one that is not JSON, declines without a reason, as "
+                    + "before reason codes.")
     public ApplicationView declineOffer(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret,
+            @Parameter(hidden = true) @Superseded(by = SECRET, since = "2026-12-03", sunset = "2027-06-30") @HeaderParam(FORMER_SECRET) String formerSecret,
+            @RequestBody(required = false) @Valid OfferDeclineRequest request) {
+        return view(decisions.declineOffer(reference, secret(secret, formerSecret), request == null ? null : request.reasonCode(),
+                request == null ? null : request.reason()));
+    }
+
+    /**
+     * The decline as it was before it took a body: any content type but JSON (or none), whatever it carries, is a decline
+     * without a reason, so that a website whose client labels an empty POST (as a form, say) is not now refused a 415.
+     */
+    @POST
+    @Path("/applications/{reference}/offer/decline")
+    @Consumes(MediaType.WILDCARD)
+    @PermitAll
+    @Operation(hidden = true)
+    public ApplicationView declineOfferWithoutBody(@PathParam("reference") String reference, @HeaderParam(SECRET) String secret,
             @Parameter(hidden = true) @Superseded(by = SECRET, since = "2026-12-03", sunset = "2027-06-30") @HeaderParam(FORMER_SECRET) String formerSecret) {
-        return view(decisions.declineOffer(reference, secret(secret, formerSecret)));
+        return declineOffer(reference, secret, formerSecret, null);
     }
 
     private static Optional<String> secret(String secret, String formerSecret) {

@@ -9,5 +9,7 @@ public record ApplicationOfferEnded(
         String reference,
         UUID workGroupId,
         String urn,
-        Instant endedAt) {
+        Instant endedAt,
+        /** A decline's reason as a code from the offer-decline list; null for an offer that expired. */
+        String reasonCode) {
 }

@@ -11,5 +11,7 @@ public record ApplicationRejected(
         String urn,
         boolean placeReleased,
         String reason,
-        Instant rejectedAt) {
+        Instant rejectedAt,
+        /** The reason as a code from the rejection list, for counting; null in events from before the codes. */
+        String reasonCode) {
 }

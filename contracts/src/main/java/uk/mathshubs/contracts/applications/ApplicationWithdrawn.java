@@ -10,5 +10,7 @@ public record ApplicationWithdrawn(
         String urn,
         /** True when the school held a place, which is now free for the next school waiting. */
         boolean placeReleased,
-        Instant withdrawnAt) {
+        Instant withdrawnAt,
+        /** Why, as a code from the withdrawal list, for counting drop-out; null in events from before the codes. */
+        String reasonCode) {
 }

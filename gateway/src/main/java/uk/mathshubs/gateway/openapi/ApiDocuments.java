@@ -26,7 +26,7 @@ public final class ApiDocuments {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
     /** The API's version, in the document and in every answer's API-Version header (semantic; API-CHANGELOG.md). */
-    public static final String API_VERSION = "2.1.0";
+    public static final String API_VERSION = "2.2.0";
     /** What a caller that asks for version 1 ({@code API-Version: 1}) is answered as, until that version's sunset. */
     public static final String VERSION_1 = "1.2.0";
     /** What the gateway itself may answer for any operation, besides what the service documents. */

@@ -28,6 +28,9 @@ public final class RouteTable {
             Route.of("/api/v1/audit/scheduling-service", SCHEDULING),
             Route.of("/api/v1/audit/programme-catalogue-service", CATALOGUE),
             Route.of("/api/v1/audit/webhooks-service", WEBHOOKS),
+            // Each kind of reason code lives with the service that records it: cancellations with the sessions.
+            Route.of("/api/v1/reason-codes/session-cancellation", SCHEDULING),
+            Route.of("/api/v1/reason-codes", APPLICATIONS),
             Route.of("/api/v1/webhooks", WEBHOOKS),
             Route.of("/api/v1/work-groups/{id}/sessions", SCHEDULING),
             Route.of("/api/v1/work-groups/{id}/session-plan", SCHEDULING),

@@ -61,7 +61,7 @@ public interface ApplicationsApi {
     Uni<TrustParticipation> trustParticipation(@PathParam("code") String code);
 
     record Application(String reference, UUID workGroupId, String status, Integer waitingListPosition,
-            Instant submittedAt, LocalDate decisionDate, String decisionReason, Instant offerExpiresAt,
+            Instant submittedAt, LocalDate decisionDate, String decisionReason, String reasonCode, Instant offerExpiresAt,
             Eligibility eligibility, List<Confirmation> confirmations, boolean complete, School school,
             List<Person> people) {
 
@@ -95,7 +95,7 @@ public interface ApplicationsApi {
     record Person(String role, String name, String email) {
     }
 
-    record DecisionRequest(String decision, String reason) {
+    record DecisionRequest(String decision, String reason, String reasonCode) {
     }
 
     /** An eligibility rule set as the API keeps it: what the school declares, and the rules (shown as they are). */

@@ -64,7 +64,7 @@ public interface SchedulingApi {
 
     record Session(UUID id, UUID workGroupId, Boolean central, String programmeCode, String title, String audience,
             String deliveryMode, Instant startsAt, Instant endsAt, String term, String location, String joinLink,
-            String status, String statusReason, Integer sequence) {
+            String status, String statusReason, String reasonCode, Integer sequence) {
 
         public boolean isCentral() {
             return Boolean.TRUE.equals(central);
@@ -82,7 +82,7 @@ public interface SchedulingApi {
     record Move(String startsAt, String endsAt, String reason) {
     }
 
-    record Cancellation(String reason) {
+    record Cancellation(String reason, String reasonCode) {
     }
 
     record Attendance(UUID participantId, String urn, String schoolName, String name, String role, String attendance,

@@ -28,6 +28,8 @@ import uk.mathshubs.console.api.ApiProblem;
 import uk.mathshubs.console.api.CatalogueApi;
 import uk.mathshubs.console.api.CatalogueApi.WorkGroup;
 import uk.mathshubs.console.api.Page;
+import uk.mathshubs.console.api.ReasonCodesApi;
+import uk.mathshubs.console.api.ReasonCodesApi.ReasonCodeList;
 import uk.mathshubs.console.api.SchedulingApi;
 import uk.mathshubs.console.api.SchedulingApi.Session;
 import uk.mathshubs.console.api.SchedulingApi.SessionPlan;
@@ -39,10 +41,13 @@ public class SessionPages {
 
     private final SchedulingApi scheduling;
     private final CatalogueApi catalogue;
+    private final ReasonCodesApi reasonCodes;
 
-    public SessionPages(@RestClient SchedulingApi scheduling, @RestClient CatalogueApi catalogue) {
+    public SessionPages(@RestClient SchedulingApi scheduling, @RestClient CatalogueApi catalogue,
+            @RestClient ReasonCodesApi reasonCodes) {
         this.scheduling = scheduling;
         this.catalogue = catalogue;
+        this.reasonCodes = reasonCodes;
     }
 
     @CheckedTemplate
@@ -52,8 +57,8 @@ public class SessionPages {
 
         static native TemplateInstance newSession(WorkGroup workGroup, SessionForm form, Errors errors);
 
-        static native TemplateInstance session(Session session, WorkGroup workGroup, SessionForm move, String reason,
-                Errors errors, String done);
+        static native TemplateInstance session(Session session, WorkGroup workGroup, ReasonCodeList codes,
+                SessionForm move, String reason, String cancelReasonCode, Errors errors, String done);
     }
 
     /** What the schedule and move forms send: a date in three fields and two times of day, in UK time. */
@@ -163,7 +168,7 @@ public class SessionPages {
     @GET
     @Path("sessions/{id}")
     public Uni<Response> session(@PathParam("id") UUID id, @QueryParam("done") String done) {
-        return sessionPage(id, SessionForm.empty(), null, Errors.none(), outcome(done));
+        return sessionPage(id, SessionForm.empty(), null, null, Errors.none(), outcome(done));
     }
 
     @POST
@@ -171,26 +176,30 @@ public class SessionPages {
     public Uni<Response> move(@PathParam("id") UUID id, @BeanParam SessionForm form, @RestForm String reason) {
         Times times = form.times();
         if (times.errors() != null) {
-            return sessionPage(id, form, reason, times.errors(), null);
+            return sessionPage(id, form, reason, null, times.errors(), null);
         }
         return Errors.orFormAgain(scheduling.move(id, new SchedulingApi.Move(times.startsAt(), times.endsAt(), reason))
                 .map(moved -> Response.seeOther(URI.create("/sessions/" + id + "?done=moved")).build()),
-                errors -> sessionPage(id, form, reason, errors, null));
+                errors -> sessionPage(id, form, reason, null, errors, null));
     }
 
     @POST
     @Path("sessions/{id}/cancel")
-    public Uni<Response> cancel(@PathParam("id") UUID id, @RestForm("cancelReason") String reason) {
-        // The cancel form's reason is a field of its own on a page with two forms: the API's "reason" is that one.
-        return Errors.orFormAgain(scheduling.cancel(id, new SchedulingApi.Cancellation(reason))
+    public Uni<Response> cancel(@PathParam("id") UUID id, @RestForm("cancelReason") String reason,
+            @RestForm("cancelReasonCode") String reasonCode) {
+        // The cancel form's fields are its own on a page with two forms: the API's "reason" and "reasonCode" are these.
+        return Errors.orFormAgain(scheduling.cancel(id, new SchedulingApi.Cancellation(reason, Forms.blankToNull(reasonCode)))
                 .map(cancelled -> Response.seeOther(URI.create("/sessions/" + id + "?done=cancelled")).build()),
-                errors -> sessionPage(id, SessionForm.empty(), null, errors.renamed("reason", "cancelReason"), null));
+                errors -> sessionPage(id, SessionForm.empty(), null, reasonCode,
+                        errors.renamed("reason", "cancelReason").renamed("reasonCode", "cancelReasonCode"), null));
     }
 
-    private Uni<Response> sessionPage(UUID id, SessionForm move, String reason, Errors errors, String done) {
-        return scheduling.session(id).flatMap(session -> workGroupOf(session)
-                .map(group -> Response.status(errors.status())
-                        .entity(Templates.session(session, group, move, reason, errors, done)).build()));
+    private Uni<Response> sessionPage(UUID id, SessionForm move, String reason, String cancelReasonCode, Errors errors,
+            String done) {
+        return Uni.combine().all().unis(scheduling.session(id), reasonCodes.codes(ReasonCodesApi.SESSION_CANCELLATION)).asTuple()
+                .flatMap(both -> workGroupOf(both.getItem1()).map(group -> Response.status(errors.status())
+                        .entity(Templates.session(both.getItem1(), group, both.getItem2(), move, reason, cancelReasonCode,
+                                errors, done)).build()));
     }
 
     /** A central session belongs to no one Work Group. */

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "submittedAt": "2027-04-03T09:00:12Z", "waitlistedAt": "2027-04-03T09:00:12Z", "waitingListPosition": null,
          "offeredAt": "2027-05-10T12:00:00Z", "offerExpiresAt": "2027-05-17T12:00:00Z", "offerEndedAt": null,
          "acceptedAt": "2027-05-11T08:30:00Z", "rejectedAt": null, "withdrawnAt": null,
-         "updatedAt": "2027-05-11T08:30:00.412Z"}""")
+         "updatedAt": "2027-05-11T08:30:00.412Z", "reasonCode": null}""")
 public record SchoolRow(
         UUID applicationId,
         String reference,
@@ -35,5 +35,10 @@ public record SchoolRow(
         Instant rejectedAt,
         Instant withdrawnAt,
         /** When anything this row shows last changed. */
-        Instant updatedAt) {
+        Instant updatedAt,
+        /** Last, so that the CSV's earlier columns stay where they were. */
+        @Schema(description = "Why the application ended, as a code, for counting drop-out: REJECTED from GET "
+                + "/api/v1/reason-codes/rejection, WITHDRAWN from /withdrawal, DECLINED from /offer-decline; NOT_GIVEN when "
+                + "none was given; null for every other status (an offer that EXPIRED included) and for steps announced "
+                + "before codes", example = "STAFF_CHANGES") String reasonCode) {
 }

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "central": false, "programmeCode": "MN_RKS1", "hubCode": "CENTRAL", "academicYear": "2027/28",
          "title": "Autumn local session", "audience": "LEAD_TEACHERS", "deliveryMode": "FACE_TO_FACE", "term": "AUTUMN",
          "startsAt": "2027-10-14T15:00:00Z", "endsAt": "2027-10-14T16:30:00Z", "location": "Elston Hall Primary School",
-         "status": "SCHEDULED", "statusReason": null, "sequence": 0, "updatedAt": "2027-09-02T08:15:30.123Z"}""")
+         "status": "SCHEDULED", "statusReason": null, "sequence": 0, "updatedAt": "2027-09-02T08:15:30.123Z",
+         "reasonCode": null}""")
 public record SessionRow(
         UUID sessionId,
         @Schema(description = "Null for a central session") UUID workGroupId,
@@ -30,5 +31,9 @@ public record SessionRow(
         @Schema(description = "Why it was last moved or cancelled") String statusReason,
         @Schema(description = "How many times it has been moved") int sequence,
         /** When anything this row shows last changed. */
-        Instant updatedAt) {
+        Instant updatedAt,
+        /** Last, so that the CSV's earlier columns stay where they were. */
+        @Schema(description = "A cancelled session's reason as a code from GET /api/v1/reason-codes/session-cancellation "
+                + "(NOT_GIVEN when none was given); null for a session not cancelled, or cancelled before codes",
+                example = "VENUE_UNAVAILABLE") String reasonCode) {
 }

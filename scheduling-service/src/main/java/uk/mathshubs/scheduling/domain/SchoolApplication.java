@@ -72,6 +72,10 @@ public class SchoolApplication extends PanacheEntityBase {
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 
+    /** The code of the step that ended it (rejected, withdrawn, offer declined), as its event gave it. */
+    @Column(name = "reason_code")
+    public String reasonCode;
+
     /** The first event of an application to reach this service makes its row, whichever it is. */
     public static SchoolApplication of(UUID applicationId, String reference, UUID workGroupId, String urn) {
         SchoolApplication application = SchoolApplication.findById(applicationId);
@@ -117,9 +121,11 @@ public class SchoolApplication extends PanacheEntityBase {
         waitingListPosition = null;
     }
 
-    public void offerEnded(boolean declined, Instant at) {
+    /** Declined, with its reason's code; or expired, with none. */
+    public void offerEnded(boolean declined, String reasonCode, Instant at) {
         status = declined ? Status.DECLINED : Status.EXPIRED;
         offerEndedAt = at;
+        this.reasonCode = declined ? reasonCode : null;
     }
 
     public void accepted(String schoolName, Instant at) {
@@ -129,14 +135,16 @@ public class SchoolApplication extends PanacheEntityBase {
         waitingListPosition = null;
     }
 
-    public void rejected(Instant at) {
+    public void rejected(String reasonCode, Instant at) {
         status = Status.REJECTED;
+        this.reasonCode = reasonCode;
         rejectedAt = at;
         waitingListPosition = null;
     }
 
-    public void withdrawn(Instant at) {
+    public void withdrawn(String reasonCode, Instant at) {
         status = Status.WITHDRAWN;
+        this.reasonCode = reasonCode;
         withdrawnAt = at;
         waitingListPosition = null;
     }

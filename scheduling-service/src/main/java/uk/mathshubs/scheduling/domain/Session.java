@@ -21,6 +21,9 @@ import uk.mathshubs.contracts.ParticipantRole.Audience;
 @Table(name = "session")
 public class Session extends PanacheEntityBase {
 
+    /** The kind of reason code a cancellation is given with (its list: table reason_code, kit ReasonCodes). */
+    public static final String CANCELLATION_REASONS = "session-cancellation";
+
     @Id
     public UUID id;
 
@@ -74,6 +77,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "status_reason")
     public String statusReason;
 
+    /** A cancellation's reason as a code from its list; null for a session not cancelled (a move takes none). */
+    @Column(name = "reason_code")
+    public String reasonCode;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -101,8 +108,9 @@ public class Session extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    public void cancel(String reason, Instant now) {
+    public void cancel(String reasonCode, String reason, Instant now) {
         status = SessionStatus.CANCELLED;
+        this.reasonCode = reasonCode;
         statusReason = reason;
         sequence++;
         updatedAt = now;

@@ -55,6 +55,6 @@ public class SchedulingEvents {
 
     private static SessionPayload payload(Session s) {
         return new SessionPayload(s.id, s.workGroupId, s.programmeCode, s.academicYear, s.title, s.audience.name(),
-                s.deliveryMode.name(), s.startsAt, s.endsAt, s.status.name(), s.sequence, s.statusReason);
+                s.deliveryMode.name(), s.startsAt, s.endsAt, s.status.name(), s.sequence, s.statusReason, s.reasonCode);
     }
 }

@@ -35,7 +35,7 @@ public class SchedulingMapper {
     public SessionView toView(Session s) {
         return new SessionView(s.id, s.workGroupId, s.isCentral(), s.programmeCode, s.academicYear, s.title,
                 s.audience.name(), s.deliveryMode.name(), UkTime.local(s.startsAt), UkTime.local(s.endsAt), s.term.name(),
-                s.location, s.joinLink, s.recordingLink, s.status.name(), s.statusReason, s.sequence);
+                s.location, s.joinLink, s.recordingLink, s.status.name(), s.statusReason, s.reasonCode, s.sequence);
     }
 
     public ParticipantView toView(Enrolled enrolled) {

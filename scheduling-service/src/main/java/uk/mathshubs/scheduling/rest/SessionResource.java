@@ -103,9 +103,11 @@ public class SessionResource {
     @Path("/sessions/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.HUB_ADMIN, Caller.PROGRAMME_ADMIN})
-    @Operation(summary = "Cancel a session still to come, with the reason", description = "Calendars show it cancelled.")
+    @Operation(summary = "Cancel a session still to come, with the reason",
+            description = "Calendars show it cancelled. The reason's text is required; its reasonCode (GET "
+                    + "/api/v1/reason-codes/session-cancellation) is optional, NOT_GIVEN if none.")
     public SessionView cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationRequest request) {
-        return sessions.cancel(id, request.reason()).map(mapper::toView).orElseThrow(NotFoundException::new);
+        return sessions.cancel(id, request.reasonCode(), request.reason()).map(mapper::toView).orElseThrow(NotFoundException::new);
     }
 
     @PUT

@@ -40,7 +40,7 @@ public class SchoolApplications {
     }
 
     public void offerEnded(ApplicationOfferEnded e, boolean declined) {
-        SchoolApplication.of(e.applicationId(), e.reference(), e.workGroupId(), e.urn()).offerEnded(declined, e.endedAt());
+        SchoolApplication.of(e.applicationId(), e.reference(), e.workGroupId(), e.urn()).offerEnded(declined, e.reasonCode(), e.endedAt());
     }
 
     public void accepted(ApplicationAccepted e) {
@@ -48,10 +48,10 @@ public class SchoolApplications {
     }
 
     public void rejected(ApplicationRejected e) {
-        SchoolApplication.of(e.applicationId(), e.reference(), e.workGroupId(), e.urn()).rejected(e.rejectedAt());
+        SchoolApplication.of(e.applicationId(), e.reference(), e.workGroupId(), e.urn()).rejected(e.reasonCode(), e.rejectedAt());
     }
 
     public void withdrawn(ApplicationWithdrawn e) {
-        SchoolApplication.of(e.applicationId(), e.reference(), e.workGroupId(), e.urn()).withdrawn(e.withdrawnAt());
+        SchoolApplication.of(e.applicationId(), e.reference(), e.workGroupId(), e.urn()).withdrawn(e.reasonCode(), e.withdrawnAt());
     }
 }

@@ -32,7 +32,7 @@ public class SchoolFeed extends SyncFeed<SchoolRow> {
                 SELECT a.application_id::text, a.change_xid::text, a.updated_at, a.application_id, a.reference,
                        a.work_group_id, g.programme_code, g.hub_code, g.academic_year, a.urn, a.school_name, a.status,
                        a.submitted_at, a.waitlisted_at, a.waiting_list_position, a.offered_at, a.offer_expires_at,
-                       a.offer_ended_at, a.accepted_at, a.rejected_at, a.withdrawn_at
+                       a.offer_ended_at, a.accepted_at, a.rejected_at, a.withdrawn_at, a.reason_code
                 FROM school_application a LEFT JOIN work_group g ON g.id = a.work_group_id
                 WHERE a.change_xid < ?::xid8""";
     }
@@ -60,6 +60,6 @@ public class SchoolFeed extends SyncFeed<SchoolRow> {
                 instant(r.getTimestamp(13)), instant(r.getTimestamp(14)), r.getObject(15, Integer.class),
                 instant(r.getTimestamp(16)), instant(r.getTimestamp(17)), instant(r.getTimestamp(18)),
                 instant(r.getTimestamp(19)), instant(r.getTimestamp(20)), instant(r.getTimestamp(21)),
-                instant(r.getTimestamp(3)));
+                instant(r.getTimestamp(3)), r.getString(22));
     }
 }

@@ -34,7 +34,7 @@ public class SessionFeed extends SyncFeed<SessionRow> {
         return """
                 SELECT s.id::text, s.change_xid::text, s.changed_at, s.id, s.work_group_id, s.programme_code, g.hub_code,
                        s.academic_year, s.title, s.audience, s.delivery_mode, s.term, s.starts_at, s.ends_at, s.location,
-                       s.status, s.status_reason, s.sequence
+                       s.status, s.status_reason, s.sequence, s.reason_code
                 FROM session s LEFT JOIN work_group g ON g.id = s.work_group_id
                 WHERE s.change_xid < ?::xid8""";
     }
@@ -64,6 +64,6 @@ public class SessionFeed extends SyncFeed<SessionRow> {
         return new SessionRow(r.getObject(4, UUID.class), workGroupId, workGroupId == null, r.getString(6),
                 r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12),
                 instant(r.getTimestamp(13)), instant(r.getTimestamp(14)), r.getString(15), r.getString(16),
-                r.getString(17), r.getInt(18), instant(r.getTimestamp(3)));
+                r.getString(17), r.getInt(18), instant(r.getTimestamp(3)), r.getString(19));
     }
 }

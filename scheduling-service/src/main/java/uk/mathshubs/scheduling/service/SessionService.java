@@ -15,6 +15,7 @@ import io.quarkus.panache.common.Sort;
 import uk.mathshubs.contracts.AcademicYear;
 import uk.mathshubs.kit.ids.TimeOrderedIds;
 import uk.mathshubs.kit.problem.ProblemException;
+import uk.mathshubs.kit.reasons.ReasonCodes;
 import uk.mathshubs.kit.security.Caller;
 import uk.mathshubs.scheduling.api.CentralSessionRequest;
 import uk.mathshubs.scheduling.api.RescheduleRequest;
@@ -45,10 +46,12 @@ public class SessionService {
     private final Clock clock;
     private final EntityManager entityManager;
     private final SessionNotifications notifications;
+    private final ReasonCodes reasons;
 
     public SessionService(Enrolments enrolments, SchedulingEvents events, Caller caller, Clock clock,
-            EntityManager entityManager, SessionNotifications notifications) {
+            EntityManager entityManager, SessionNotifications notifications, ReasonCodes reasons) {
         this.entityManager = entityManager;
+        this.reasons = reasons;
         this.notifications = notifications;
         this.enrolments = enrolments;
         this.events = events;
@@ -86,12 +89,16 @@ public class SessionService {
         });
     }
 
-    /** Cancels a session still to come; calendars show it cancelled rather than dropping it silently. */
-    public Optional<Session> cancel(UUID id, String reason) {
+    /**
+     * Cancels a session still to come, with the reason's text and its code from the session-cancellation list (NOT_GIVEN
+     * when none is sent); calendars show it cancelled rather than dropping it silently.
+     */
+    public Optional<Session> cancel(UUID id, String reasonCode, String reason) {
         return Session.<Session>findByIdOptional(id).map(session -> {
             mustManage(session);
+            String code = reasons.require(Session.CANCELLATION_REASONS, "reasonCode", reasonCode);
             mustBeStillToCome(session, "cancelled");
-            session.cancel(reason.strip(), clock.instant());
+            session.cancel(code, reason.strip(), clock.instant());
             events.cancelled(session);
             notifications.cancelled(session);
             return session;

@@ -55,7 +55,7 @@ public class ApiVersions {
         Matcher version = VERSION.matcher(header);
         if (!version.matches() || !(version.group(1).equals("1") || version.group(1).equals("2"))) {
             throw ProblemException.invalidField(HEADER, "is 2 (the current version) or 1 (answered as version 1 until "
-                    + VERSION_1_SUNSET + "), optionally with minor and patch: 2.1.0");
+                    + VERSION_1_SUNSET + "), optionally with minor and patch: 2.2.0");
         }
     }
 
