@@ -709,13 +709,24 @@ class EndToEndFlowIT {
         // Moves, made by the hub for its schools after the release: the school third in the queue leaves it; the accepted school withdraws
         // (the first waiting is offered its place); that school declines (the next is offered); the hub rejects the last
         // school waiting; the school offered takes the place; a late school joins the end of the list.
+        // Each says why with a code from the lists the NCETM counts drop-out by (the third school gives none).
         withdraw(hubAdmin, references.get(3));
-        withdraw(hubAdmin, references.get(0));
-        given().auth().oauth2(hubAdmin)
+        given().get(platform.gateway() + "/api/v1/reason-codes/withdrawal").then().statusCode(200)
+                .body("codes.code", hasItems("NOT_GIVEN", "STAFF_CHANGES"));
+        given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
+                .body(Map.of("reasonCode", "STAFF_CHANGES", "reason", "Our Year 2 teacher is leaving at Christmas"))
+                .post(platform.gateway() + "/api/v1/applications/{ref}/withdrawal", references.get(0))
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("reasonCode", equalTo("STAFF_CHANGES"));
+        given().auth().oauth2(hubAdmin).contentType(ContentType.JSON).body(Map.of("reasonCode", "NO_LONGER_NEEDED"))
                 .post(platform.gateway() + "/api/v1/applications/{ref}/offer/decline", references.get(1))
                 .then().statusCode(200).body("status", equalTo("DECLINED"));
         given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
-                .body(Map.of("decision", "REJECT", "reason", "The school is joining another hub's Work Group"))
+                .body(Map.of("decision", "REJECT", "reasonCode", "NO_SUCH_CODE", "reason", "The school is joining another hub's Work Group"))
+                .post(platform.gateway() + "/api/v1/applications/{ref}/decision", references.get(5))
+                .then().statusCode(400).body("errors.field", equalTo(List.of("reasonCode")));
+        given().auth().oauth2(hubAdmin).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECT", "reasonCode", "OUTSIDE_HUB_AREA",
+                        "reason", "The school is joining another hub's Work Group"))
                 .post(platform.gateway() + "/api/v1/applications/{ref}/decision", references.get(5))
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
         given().auth().oauth2(hubAdmin)
@@ -735,6 +746,14 @@ class EndToEndFlowIT {
         Map<String, String> synced = new HashMap<>(firstPull);
         synced.putAll(feed(ncetm, group, since));
         assertThat(statusesOf(synced)).isEqualTo(expected);
+        // The feed carries the codes, so that drop-out can be counted.
+        Map<String, Object> codes = new HashMap<>();
+        given().auth().oauth2(ncetm).get(platform.gateway() + "/api/v1/participation/schools?workGroupId={g}&size=100", group)
+                .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")
+                .forEach(row -> codes.put((String) row.get("reference"), row.get("reasonCode")));
+        assertThat(codes).containsEntry(references.get(0), "STAFF_CHANGES").containsEntry(references.get(3), "NOT_GIVEN")
+                .containsEntry(references.get(1), "NO_LONGER_NEEDED").containsEntry(references.get(5), "OUTSIDE_HUB_AREA")
+                .containsEntry(references.get(2), null);
     }
 
     /** The hub console in a real browser, on this platform, after the tests above (HubConsoleTests says what it shows). */
