@@ -166,6 +166,9 @@ class SchoolRegisterTest {
             events.publish(EventType.PARTICIPATION_COMPLETED, urn, new ParticipationCompleted(group, "MN_KS2", "2026/27", urn, Instant.now()));
             events.publish(EventType.PARTICIPATION_COMPLETION_REVOKED, urn,
                     new ParticipationCompletionRevoked(group, "MN_KS2", "2026/27", urn, Instant.now()));
+            // The platform's own completion of the imported year, then corrected away: the NCETM's record stands.
+            events.publish(EventType.PARTICIPATION_COMPLETED, imported,
+                    new ParticipationCompleted(group, "MN_KS2", "2025/26", imported, Instant.now()));
             events.publish(EventType.PARTICIPATION_COMPLETION_REVOKED, imported,
                     new ParticipationCompletionRevoked(group, "MN_KS2", "2025/26", imported, Instant.now()));
         }

@@ -64,7 +64,7 @@ class AuthorizationMatrixTest {
                         spec -> spec.contentType(ContentType.JSON).body(survey(programme)).post("/api/v1/surveys")),
                 row("GET /surveys", "401 200 200 200 403 403 200 403 403", spec -> spec.get("/api/v1/surveys?programme={p}", programme)),
                 row("GET /surveys/{id}", "401 200 200 200 403 403 200 403 403", spec -> spec.get("/api/v1/surveys/{id}", survey)),
-                row("GET /surveys/{id}/work-groups/{id}/questions", "401 200 200 403 403 403 403 403 403",
+                row("GET /surveys/{id}/work-groups/{id}/questions", "401 200 200 403 403 403 200 403 403",
                         spec -> spec.get("/api/v1/surveys/{id}/work-groups/{group}/questions", survey, group)),
                 row("PUT /surveys/{id}/work-groups/{id}/questions", "401 200 200 403 403 403 403 403 403",
                         spec -> spec.contentType(ContentType.JSON).body(hubQuestions)

@@ -10,6 +10,9 @@ class RedactionTest {
     void aPathKeepsItsShapeAndLosesItsSecretsAndQuery() {
         assertThat(Redaction.path("/api/v1/confirmations/q8Zr1-kP")).isEqualTo("/api/v1/confirmations/{token}");
         assertThat(Redaction.path("/api/v1/calendars/3fB9x.ics")).isEqualTo("/api/v1/calendars/{token}.ics");
+        assertThat(Redaction.path("/api/v1/survey-invitations/k9Zq_x-1/response")).isEqualTo("/api/v1/survey-invitations/{token}/response");
+        assertThat(Redaction.path("/api/v1/survey-invitations/k9Zq_x-1")).isEqualTo("/api/v1/survey-invitations/{token}");
+        assertThat(Redaction.path("/api/v1/certificate-files/k9Zq_x-1.pdf")).isEqualTo("/api/v1/certificate-files/{token}.pdf");
         assertThat(Redaction.path("/api/v1/applications/MH-AB12-CD34/offer/acceptance"))
                 .isEqualTo("/api/v1/applications/{reference}/offer/acceptance");
         assertThat(Redaction.path("http://127.0.0.1:8082/api/v1/schools?name=Oak%20Primary"))

@@ -104,7 +104,8 @@ abstract class HubConsoleTests {
     private List<String> pages(String session) {
         return List.of("/console", "/console/work-groups", "/console/work-groups/" + group,
                 "/console/work-groups/" + group + "/sessions", "/console/work-groups/" + group + "/sessions/new",
-                "/console/work-groups/" + group + "/completion", "/console/applications/" + waiting,
+                "/console/work-groups/" + group + "/completion", "/console/work-groups/" + group + "/surveys",
+                "/console/applications/" + waiting,
                 "/console/sessions/" + session, "/console/sessions/" + session + "/register", "/console/programmes",
                 "/console/rule-sets/MN_RKS1", "/console/hubs", "/console/erasures", "/console/audit",
                 "/console/trusts/5712");
@@ -197,6 +198,9 @@ abstract class HubConsoleTests {
             browser.open("/console/work-groups/" + group + "/completion");
             assertThat(browser.text()).contains("URN " + acceptedSchool, "two of the three local sessions: " + attended + " of 2");
             browser.accessibleAndPhotographed("completion");
+            browser.open("/console/work-groups/" + group + "/surveys");
+            assertThat(browser.heading()).isNotEqualTo("Forbidden");
+            browser.accessibleAndPhotographed("surveys");
             browser.open("/console/sessions/" + session).accessibleAndPhotographed("session");
 
             // A form post without the person's CSRF token, or with another's, changes nothing.
@@ -232,8 +236,8 @@ abstract class HubConsoleTests {
             // Every page that shows the Work Group's applications, people or sessions answers as the API did: refused.
             Map<String, Integer> pages = new LinkedHashMap<>();
             for (String page : List.of("/console/work-groups/" + group, "/console/work-groups/" + group + "/sessions",
-                    "/console/work-groups/" + group + "/completion", "/console/applications/" + waiting,
-                    "/console/applications/" + accepted, "/console/sessions/" + session + "/register", "/console/programmes", "/console/hubs",
+                    "/console/work-groups/" + group + "/completion", "/console/work-groups/" + group + "/surveys",
+                    "/console/applications/" + waiting, "/console/applications/" + accepted, "/console/sessions/" + session + "/register", "/console/programmes", "/console/hubs",
                     "/console/erasures", "/console/audit", "/console/trusts/5712")) {
                 pages.put(page, get(cookies, page).statusCode());
             }

@@ -88,7 +88,10 @@ public class ParticipationHistory {
                 .getResultList();
     }
 
-    /** Records a year of a programme; completing upgrades taking part, and nothing downgrades a completion. */
+    /**
+     * Records a year of a programme; completing upgrades taking part, and nothing here downgrades a completion (only
+     * {@link #completionRevoked} does, for one an event brought).
+     */
     public ParticipationRecord record(String urn, String programmeCode, AcademicYear year, ParticipationRecord.Outcome outcome,
             ParticipationRecord.Source source) {
         ParticipationRecord record = ParticipationRecord.<ParticipationRecord>find("urn = ?1 and programmeCode = ?2 and academicYear = ?3",
@@ -101,10 +104,15 @@ public class ParticipationHistory {
                     created.outcome = outcome;
                     return created;
                 });
+        boolean upgraded = outcome == ParticipationRecord.Outcome.COMPLETED && record.outcome != outcome;
         if (outcome == ParticipationRecord.Outcome.COMPLETED) {
             record.outcome = outcome;
         }
-        record.source = source;
+        // The source is what said the outcome held: an event repeating a completion the NCETM imported leaves it
+        // the NCETM's (so that a completion corrected away later undoes only what an event did).
+        if (record.source == null || upgraded || source == ParticipationRecord.Source.IMPORT) {
+            record.source = source;
+        }
         record.recordedAt = clock.instant();
         record.persist();
         return record;

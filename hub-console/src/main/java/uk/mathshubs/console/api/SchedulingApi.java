@@ -17,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
 
-/** The scheduling service's part of the public API: sessions, the register, the session plan and completion. */
+/** The scheduling service's part of the public API: sessions, the register, the session plan, completion and surveys. */
 @RegisterRestClient(configKey = "gateway")
 @RegisterClientHeaders(SignedInPersonsToken.class)
 @RegisterProvider(ProblemReader.class)
@@ -61,6 +61,41 @@ public interface SchedulingApi {
     @GET
     @Path("/work-groups/{id}/completion")
     Uni<Completion> completion(@PathParam("id") UUID workGroupId);
+
+    @GET
+    @Path("/surveys")
+    Uni<Page<Survey>> surveys(@QueryParam("programme") String programmeCode, @QueryParam("academicYear") String academicYear,
+            @QueryParam("cursor") String cursor, @QueryParam("size") Integer size);
+
+    @GET
+    @Path("/surveys/{id}/results")
+    Uni<SurveyResults> surveyResults(@PathParam("id") UUID surveyId, @QueryParam("workGroupId") UUID workGroupId);
+
+    @GET
+    @Path("/surveys/{id}/work-groups/{workGroupId}/invitations")
+    Uni<Page<Invitee>> invitees(@PathParam("id") UUID surveyId, @PathParam("workGroupId") UUID workGroupId,
+            @QueryParam("answered") Boolean answered, @QueryParam("cursor") String cursor, @QueryParam("size") Integer size);
+
+    @POST
+    @Path("/surveys/{id}/work-groups/{workGroupId}/reminders")
+    Uni<Reminders> remind(@PathParam("id") UUID surveyId, @PathParam("workGroupId") UUID workGroupId);
+
+    record Survey(UUID id, String programmeCode, String academicYear, String title, String audience, String sends) {
+    }
+
+    record SurveyResults(Integer invited, Integer answered, Boolean withheld, List<QuestionResult> questions) {
+    }
+
+    record QuestionResult(String key, String text, String type, Boolean addedByHub, Integer answers, Double mean,
+            java.util.Map<String, Integer> counts) {
+    }
+
+    record Invitee(UUID participantId, String name, String role, String urn, String schoolName, Instant sentAt,
+            Instant remindedAt, Boolean answered, Instant remindableFrom) {
+    }
+
+    record Reminders(Integer reminded, Integer remindedInTheLastWeek, Integer answered) {
+    }
 
     record Session(UUID id, UUID workGroupId, Boolean central, String programmeCode, String title, String audience,
             String deliveryMode, Instant startsAt, Instant endsAt, String term, String location, String joinLink,

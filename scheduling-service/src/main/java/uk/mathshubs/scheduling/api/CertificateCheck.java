@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A certificate's check", example = """
         {"code": "MH-7K3Q-9XW2-PD4M", "valid": true, "programme": "Mastering Number at Reception and Key Stage 1",
          "programmeCode": "MN_RKS1", "hub": "Central Maths Hub", "academicYear": "2027/28", "issuedOn": "2028-07-20",
-         "voidedOn": null, "voidReason": null}""")
+         "voidedOn": null}""")
 public record CertificateCheck(
         @Schema(required = true) String code,
         @Schema(required = true, description = "Issued and not voided") boolean valid,
@@ -17,6 +17,6 @@ public record CertificateCheck(
         @Schema(required = true) String hub,
         @Schema(required = true) String academicYear,
         @Schema(required = true) LocalDate issuedOn,
-        @Schema(description = "When it stopped being valid") LocalDate voidedOn,
-        @Schema(description = "Why: COMPLETION_CORRECTED (the school's completion was corrected) or ERASED_AT_REQUEST (the person asked to be forgotten)") String voidReason) {
+        @Schema(description = "When it stopped being valid (its school's completion corrected, or at the person's request)")
+        LocalDate voidedOn) {
 }

@@ -57,7 +57,9 @@ public final class CertificatePdf {
                 writer.centred("Certificate of completion", 30, 24);
                 writer.centred("This is to certify that", 14, 30);
                 writer.centred(content.personName(), 26, 20);
-                writer.centred("of " + content.schoolName(), 14, 28);
+                if (content.schoolName() != null) {
+                    writer.centred("of " + content.schoolName(), 14, 28);
+                }
                 writer.centred("took part in, and their school completed, the Work Group", 14, 12);
                 writer.centred(content.programme(), 20, 12);
                 writer.centred("run by " + content.hub() + " in " + content.academicYear(), 14, 40);

@@ -92,6 +92,12 @@ public record SurveyQuestion(
                 if (lowest() < 0 || highest() > 10 || lowest() >= highest()) {
                     throw ProblemException.invalidField(at + ".max", "a scale runs upwards within 0 to 10, such as 1 to 5");
                 }
+                if (minLabel != null && minLabel.length() > 100) {
+                    throw ProblemException.invalidField(at + ".minLabel", "at most 100 characters");
+                }
+                if (maxLabel != null && maxLabel.length() > 100) {
+                    throw ProblemException.invalidField(at + ".maxLabel", "at most 100 characters");
+                }
             }
             case CHOICE -> {
                 if (options == null || options.size() < 2 || options.size() > 20) {
@@ -130,7 +136,7 @@ public record SurveyQuestion(
         }
         return switch (type) {
             case SCALE -> {
-                if (!given.isIntegralNumber() || given.asInt() < lowest() || given.asInt() > highest()) {
+                if (!given.isIntegralNumber() || !given.canConvertToInt() || given.asInt() < lowest() || given.asInt() > highest()) {
                     throw ProblemException.invalidField(field, "a whole number from " + lowest() + " to " + highest());
                 }
                 yield new Answer(key, addedByHub, given.asInt(), null, null);

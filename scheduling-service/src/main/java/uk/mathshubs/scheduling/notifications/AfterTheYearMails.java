@@ -24,7 +24,7 @@ public final class AfterTheYearMails {
 
     /**
      * @param workGroup "Central Maths Hub's Mastering Number at Reception and Key Stage 1 Work Group for 2027/28"
-     * @param runBy who asks: the hub, or "The NCETM" for a survey of the programme
+     * @param runBy who asks: "Central Maths Hub and the NCETM" (the programme's survey, with the hub's questions)
      */
     public record SurveyMail(String name, String schoolName, String workGroup, String runBy, String title, String link) {
     }

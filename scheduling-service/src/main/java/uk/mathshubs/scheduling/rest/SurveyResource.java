@@ -88,8 +88,9 @@ public class SurveyResource {
 
     @GET
     @Path("/{id}/work-groups/{workGroupId}/questions")
-    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.HUB_ADMIN})
-    @Operation(summary = "The questions a hub added for one of its Work Groups (none until it adds some)")
+    @RolesAllowed({Caller.PROGRAMME_ADMIN, Caller.NCETM_INTEGRATION, Caller.HUB_ADMIN})
+    @Operation(summary = "The questions a hub added for one of its Work Groups (none until it adds some)",
+            description = "The NCETM reads them to know what a hub's answers in its feed (addedByHub) were asked.")
     public HubQuestionsView hubQuestions(@PathParam("id") UUID id, @PathParam("workGroupId") UUID workGroupId) {
         return surveys.hubQuestions(id, workGroupId);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -133,15 +134,12 @@ public class AttendanceService {
      * Work Group that has completed has its schools' completion decided again (a correction).
      */
     private void afterTheYear(UUID sessionId, List<AttendanceRecorded.Entry> changed) {
+        // Groups in one order (their ids), whichever register locks them: two registers never wait for each other.
+        Map<UUID, Set<String>> schools = new TreeMap<>();
+        changed.forEach(entry -> schools.computeIfAbsent(entry.workGroupId(), group -> new HashSet<>()).add(entry.urn()));
+        schools.forEach(completion::reconsider);
         surveys.attended(sessionId, changed.stream().filter(entry -> "ATTENDED".equals(entry.attendance()))
                 .map(AttendanceRecorded.Entry::participantId).toList());
-        Map<UUID, Set<String>> schools = new HashMap<>();
-        changed.forEach(entry -> schools.computeIfAbsent(entry.workGroupId(), group -> new HashSet<>()).add(entry.urn()));
-        schools.forEach((group, urns) -> {
-            if (completion.decided(group)) {
-                completion.reconsider(group, urns);
-            }
-        });
     }
 
     /** The current answer and its entry in the history, in one statement. */

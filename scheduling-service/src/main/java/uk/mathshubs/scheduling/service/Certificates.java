@@ -63,28 +63,25 @@ public class Certificates {
         Instant now = clock.instant();
         String programme = WorkGroupWords.programme(group, group.programmeCode);
         String hub = hubs.of(group.hubCode);
-        @SuppressWarnings("unchecked")
-        List<UUID> holding = entityManager.createNativeQuery("""
-                SELECT participant_id FROM certificate WHERE work_group_id = :group AND urn = :urn AND voided_at IS NULL""", UUID.class)
-                .setParameter("group", group.id).setParameter("urn", urn).getResultList();
-        List<Participant> people = Participant.<Participant>list(
-                "workGroupId = ?1 and urn = ?2 and withdrawnAt is null and erasedAt is null", group.id, urn)
-                .stream().filter(person -> !holding.contains(person.id)).toList();
+        List<Participant> people = Participant.list(
+                "workGroupId = ?1 and urn = ?2 and withdrawnAt is null and erasedAt is null", group.id, urn);
         List<OutgoingMail> mailed = new ArrayList<>();
         for (Participant person : people) {
             String code = Secrets.newCertificateCode();
             String token = Secrets.newLinkToken();
-            entityManager.createNativeQuery("""
+            // One valid certificate per person and Work Group (the partial unique index): one held already stands.
+            int written = entityManager.createNativeQuery("""
                     INSERT INTO certificate (code, participant_id, work_group_id, urn, person_name, programme_code,
                         programme_title, hub_code, academic_year, download_token, issued_at)
-                    VALUES (:code, :person, :group, :urn, :name, :programmeCode, :programme, :hub, :year, :token, :at)""")
+                    VALUES (:code, :person, :group, :urn, :name, :programmeCode, :programme, :hub, :year, :token, :at)
+                    ON CONFLICT (participant_id, work_group_id) WHERE voided_at IS NULL DO NOTHING""")
                     .setParameter("code", code).setParameter("person", person.id).setParameter("group", group.id)
                     .setParameter("urn", urn).setParameter("name", person.name)
                     .setParameter("programmeCode", group.programmeCode).setParameter("programme", programme)
                     .setParameter("hub", group.hubCode).setParameter("year", group.academicYear)
                     .setParameter("token", token).setParameter("at", now)
                     .executeUpdate();
-            if (person.email != null) {
+            if (written == 1 && person.email != null) {
                 CertificateMail mail = new CertificateMail(person.name, person.schoolName,
                         WorkGroupWords.workGroup(hub, programme, group.academicYear), config.certificateLink() + token + ".pdf",
                         code, config.verificationLink() + code);
@@ -94,7 +91,7 @@ public class Certificates {
             }
         }
         mails.add(mailed);
-        return people.size();
+        return mailed.size();
     }
 
     /** The school's completion was corrected to "not completed": its people's certificates stop being valid. */
@@ -119,18 +116,21 @@ public class Certificates {
         LOG.debugf("%d certificates voided by erasure", voided);
     }
 
-    /** What anyone may learn from a code: valid or not, and for which programme, hub and year. */
+    /**
+     * What anyone may learn from a code: valid or not, and for which programme, hub and year. Not why a certificate
+     * was voided: that the person asked to be forgotten is theirs to tell, not the check's.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CertificateCheck> check(String code) {
         String normalised = code.strip().toUpperCase(Locale.ROOT);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT code, programme_title, programme_code, hub_code, academic_year, issued_at, voided_at, void_reason
+                SELECT code, programme_title, programme_code, hub_code, academic_year, issued_at, voided_at
                 FROM certificate WHERE code = :code""")
                 .setParameter("code", normalised).getResultList();
         return rows.stream().findFirst().map(r -> new CertificateCheck((String) r[0], r[6] == null, (String) r[1],
                 (String) r[2], hubs.of((String) r[3]), (String) r[4], UkDates.today(instant(r[5])),
-                r[6] == null ? null : UkDates.today(instant(r[6])), (String) r[7]));
+                r[6] == null ? null : UkDates.today(instant(r[6]))));
     }
 
     /** The PDF behind a person's private link; a voided certificate is refused as gone. */

@@ -52,8 +52,7 @@ public class CompletionFeed extends SyncFeed<CompletionRow> {
 
     @Override
     protected List<Object> keyParameters(String key) {
-        String[] parts = key.split(":", 2);
-        return List.of(parts[0], parts[1]);
+        return idAndText(key);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -93,7 +94,8 @@ public class CompletionService {
      * redelivered event, or a second instance doing the same, finds the decisions made and announces nothing again.
      */
     public void workGroupCompleted(UUID workGroupId) {
-        WorkGroup group = WorkGroup.findById(workGroupId);
+        // The group's lock orders this decision with registers being corrected at the same moment (reconsider).
+        WorkGroup group = WorkGroup.findById(workGroupId, LockModeType.PESSIMISTIC_WRITE);
         Optional<CompletionRule> rule = group == null ? Optional.empty() : ruleFor(group.programmeCode);
         if (rule.isEmpty()) {
             LOG.warnf("Work Group %s completed, but %s", workGroupId,
@@ -127,8 +129,10 @@ public class CompletionService {
      * same rule, and a changed one corrected, with its certificates (voided, or issued).
      */
     public void reconsider(UUID workGroupId, Set<String> urns) {
-        WorkGroup group = WorkGroup.findById(workGroupId);
-        Optional<CompletionRule> rule = group == null ? Optional.empty() : ruleFor(group.programmeCode);
+        // Under the group's lock, taken before reading: two registers saved at once are decided one after the other,
+        // the second seeing the first's attendance; and a completion being decided is waited for.
+        WorkGroup group = WorkGroup.findById(workGroupId, LockModeType.PESSIMISTIC_WRITE);
+        Optional<CompletionRule> rule = group == null || !decided(workGroupId) ? Optional.empty() : ruleFor(group.programmeCode);
         if (rule.isEmpty()) {
             return;
         }
@@ -158,8 +162,7 @@ public class CompletionService {
     }
 
     /** Whether the Work Group's completion has been decided (it completed): only then can attendance correct it. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean decided(UUID workGroupId) {
+    private boolean decided(UUID workGroupId) {
         return !entityManager.createNativeQuery("SELECT 1 FROM school_completion WHERE work_group_id = :group LIMIT 1")
                 .setParameter("group", workGroupId).getResultList().isEmpty();
     }

@@ -53,8 +53,7 @@ public class SurveyAnswerFeed extends SyncFeed<SurveyAnswerRow> {
 
     @Override
     protected List<Object> keyParameters(String key) {
-        String[] parts = key.split(":", 2);
-        return List.of(parts[0], parts[1]);
+        return idAndText(key);
     }
 
     @Override

@@ -2,6 +2,7 @@ package uk.mathshubs.scheduling.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -92,6 +93,13 @@ public class SurveyInvitations {
         attended(survey.sessionId(), attended);
     }
 
+    /** A survey sent at completion, defined after some of its Work Groups completed: it goes to those too. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void completedAlready(Survey survey) {
+        WorkGroup.<WorkGroup>list("programmeCode = ?1 and academicYear = ?2 and status = 'COMPLETED'", survey.programmeCode(),
+                survey.academicYear()).forEach(group -> invite(survey, Participant.list("workGroupId = ?1", group.id)));
+    }
+
     /**
      * One invitation per person and survey, whatever the number of times the moment is met (a register corrected, an
      * event redelivered): the unique key decides, and only a row written now is mailed.
@@ -141,7 +149,10 @@ public class SurveyInvitations {
         return (remindedAt == null ? sentAt : remindedAt).plus(config.reminderInterval());
     }
 
-    /** A reminder to each person of the Work Group who has not answered and was not mailed in the last week. */
+    /**
+     * A reminder to each person of the Work Group still taking part who has not answered, unless they were mailed about
+     * it in the last week or reminded of any survey in that week: at most one reminder a week reaches a person.
+     */
     public ReminderResult remind(UUID surveyId, UUID workGroupId) {
         Survey survey = surveys.find(surveyId).orElseThrow(() -> ProblemException.notFound("survey"));
         surveys.groupOfTheSurvey(survey, workGroupId);
@@ -149,10 +160,13 @@ public class SurveyInvitations {
         // The row's own condition decides, under its lock: two reminders asked at once send one mail.
         @SuppressWarnings("unchecked")
         List<Object[]> due = entityManager.createNativeQuery("""
-                UPDATE survey_invitation SET reminded_at = :now
-                WHERE survey_id = :survey AND work_group_id = :group AND answered_at IS NULL AND token IS NOT NULL
-                  AND coalesce(reminded_at, sent_at) <= :due
-                RETURNING participant_id, token""")
+                UPDATE survey_invitation i SET reminded_at = :now
+                WHERE i.survey_id = :survey AND i.work_group_id = :group AND i.answered_at IS NULL AND i.token IS NOT NULL
+                  AND coalesce(i.reminded_at, i.sent_at) <= :due
+                  AND i.participant_id IN (SELECT p.id FROM participant p WHERE p.withdrawn_at IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM survey_invitation other
+                                  WHERE other.participant_id = i.participant_id AND other.reminded_at > :due)
+                RETURNING i.participant_id, i.token""")
                 .setParameter("now", now).setParameter("survey", surveyId).setParameter("group", workGroupId)
                 .setParameter("due", now.minus(config.reminderInterval()))
                 .getResultList();
@@ -165,9 +179,10 @@ public class SurveyInvitations {
         }
         mails.add(mailed);
         Object[] counts = (Object[]) entityManager.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE answered_at IS NOT NULL),
-                       count(*) FILTER (WHERE answered_at IS NULL AND token IS NOT NULL)
-                FROM survey_invitation WHERE survey_id = :survey AND work_group_id = :group""")
+                SELECT count(*) FILTER (WHERE i.answered_at IS NOT NULL),
+                       count(*) FILTER (WHERE i.answered_at IS NULL AND i.token IS NOT NULL AND p.withdrawn_at IS NULL)
+                FROM survey_invitation i LEFT JOIN participant p ON p.id = i.participant_id
+                WHERE i.survey_id = :survey AND i.work_group_id = :group""")
                 .setParameter("survey", surveyId).setParameter("group", workGroupId).getSingleResult();
         return new ReminderResult(due.size(), ((Number) counts[1]).intValue() - due.size(), ((Number) counts[0]).intValue());
     }
@@ -202,15 +217,17 @@ public class SurveyInvitations {
         List<SurveyQuestion.Answer> answers = new ArrayList<>();
         survey.questions().forEach(q -> add(answers, q.read(given.get(q.key()), false, "answers." + q.key())));
         hubQuestions.forEach(q -> add(answers, q.read(given.get(q.key()), true, "answers." + q.key())));
-        Instant now = clock.instant();
-        UUID response = TimeOrderedIds.next();
+        // Nothing ties the answers to the invitation: a random id, and the day only (not the moment) on both, so that
+        // neither an id's time nor a timestamp matches a response to the person who answered.
+        Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        UUID response = UUID.randomUUID();
         entityManager.createNativeQuery("""
                 INSERT INTO survey_response (id, survey_id, work_group_id, role, urn, submitted_at)
                 VALUES (:id, :survey, :group, :role, :urn, :at)""")
                 .setParameter("id", response).setParameter("survey", survey.id())
                 .setParameter("group", invitation.workGroupId()).setParameter("role", invitation.role())
                 .setParameter("urn", survey.audience() == Audience.SCHOOL ? invitation.urn() : null)
-                .setParameter("at", now)
+                .setParameter("at", today)
                 .executeUpdate();
         for (SurveyQuestion.Answer answer : answers) {
             entityManager.createNativeQuery("""
@@ -222,7 +239,7 @@ public class SurveyInvitations {
                     .executeUpdate();
         }
         entityManager.createNativeQuery("UPDATE survey_invitation SET answered_at = :at WHERE id = :id")
-                .setParameter("at", now).setParameter("id", invitation.id()).executeUpdate();
+                .setParameter("at", today).setParameter("id", invitation.id()).executeUpdate();
     }
 
     private static void add(List<SurveyQuestion.Answer> answers, SurveyQuestion.Answer answer) {
@@ -270,7 +287,8 @@ public class SurveyInvitations {
         String hub = hubs.of(group.hubCode);
         String programme = WorkGroupWords.programme(group, person.programmeCode);
         SurveyMail mail = new SurveyMail(person.name, person.schoolName,
-                WorkGroupWords.workGroup(hub, programme, person.academicYear), hub, survey.title(), config.surveyLink() + token);
+                WorkGroupWords.workGroup(hub, programme, person.academicYear), hub + " and the NCETM", survey.title(),
+                config.surveyLink() + token);
         return new OutgoingMail(kind, person.email, person.id, survey.id(), subjectStart + survey.title(), template.apply(mail),
                 null, clock.instant());
     }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,6 +50,8 @@ public class Surveys {
 
     static final TypeReference<List<SurveyQuestion>> QUESTIONS = new TypeReference<>() {
     };
+    /** The fewest answers whose counts a hub sees. */
+    static final int FEWEST_ANSWERS_SHOWN = 5;
 
     private final EntityManager entityManager;
     private final SurveyInvitations invitations;
@@ -114,8 +117,11 @@ public class Surveys {
                 .put("programmeCode", request.programmeCode()).put("academicYear", request.academicYear())
                 .put("questions", questions.size()));
         Survey survey = find(id).orElseThrow();
+        // Defined late, it still reaches those its moment has already passed: the session's attendees, the groups completed.
         if (survey.sends() == Sends.AFTER_SESSION) {
             invitations.attendedAlready(survey);
+        } else {
+            invitations.completedAlready(survey);
         }
         return survey.view();
     }
@@ -139,7 +145,7 @@ public class Surveys {
         WorkGroup group = groupOfTheSurvey(survey, workGroupId);
         List<SurveyQuestion> questions = SurveyQuestion.checked(given,
                 survey.questions().stream().map(SurveyQuestion::key).collect(Collectors.toSet()), "questions");
-        WorkGroup.findById(group.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE); // one change at a time per group
+        WorkGroup.findById(group.id, LockModeType.PESSIMISTIC_WRITE); // the survey going out to the group waits, or is waited for
         if (invitations.sentTo(surveyId, workGroupId)) {
             throw ProblemException.conflict("survey-sent", "The survey has gone out to this Work Group",
                     "Questions can be added until the survey goes out; people already have theirs");
@@ -208,7 +214,7 @@ public class Surveys {
             if (hub != null && !hub.equals(group.hubCode)) {
                 throw ProblemException.invalidField("hub", "the Work Group is " + group.hubCode + "'s");
             }
-        } else if (!caller.isProgrammeAdmin() && !caller.hasRole(Caller.NCETM_INTEGRATION)) {
+        } else if (!national()) {
             String own = caller.hub().orElseThrow(() -> ProblemException.forbidden("You see your own Maths Hub's results only"));
             if (hub != null && !hub.equals(own)) {
                 throw ProblemException.forbidden("You see your own Maths Hub's results only");
@@ -233,14 +239,24 @@ public class Surveys {
         // The hub's own questions are counted for its Work Group alone: elsewhere the same key may ask something else.
         List<SurveyQuestion> hubQuestions = workGroupId == null ? List.of()
                 : storedHubQuestions(surveyId, workGroupId).map(HubQuestionsView::questions).orElse(List.of());
+        int answered = ((Number) counts[1]).intValue();
+        // A hub's counts of a handful of answers would tell it who said what (it knows who answered): it sees them
+        // from five answers on. The NCETM's team, who pull the answers themselves, see every count.
+        boolean withheld = !national() && answered < FEWEST_ANSWERS_SHOWN;
         List<QuestionResult> questions = new ArrayList<>();
-        survey.questions().forEach(q -> questions.add(counted(q, false, answers)));
-        hubQuestions.forEach(q -> questions.add(counted(q, true, answers)));
-        return new SurveyResults(surveyId, workGroupId, hub, ((Number) counts[0]).intValue(), ((Number) counts[1]).intValue(),
-                questions);
+        survey.questions().forEach(q -> questions.add(counted(q, false, answers, withheld)));
+        hubQuestions.forEach(q -> questions.add(counted(q, true, answers, withheld)));
+        return new SurveyResults(surveyId, workGroupId, hub, ((Number) counts[0]).intValue(), answered, withheld, questions);
     }
 
-    private static QuestionResult counted(SurveyQuestion question, boolean addedByHub, List<Object[]> answers) {
+    private boolean national() {
+        return caller.isProgrammeAdmin() || caller.hasRole(Caller.NCETM_INTEGRATION);
+    }
+
+    private static QuestionResult counted(SurveyQuestion question, boolean addedByHub, List<Object[]> answers, boolean withheld) {
+        if (withheld) {
+            return new QuestionResult(question.key(), question.text(), question.type(), addedByHub, null, null, null);
+        }
         List<Object[]> mine = answers.stream()
                 .filter(a -> question.key().equals(a[0]) && addedByHub == (Boolean) a[1]).toList();
         int total = mine.stream().mapToInt(a -> ((Number) a[4]).intValue()).sum();
@@ -277,7 +293,7 @@ public class Surveys {
         if (group == null) {
             throw ProblemException.notFound("Work Group");
         }
-        if (!caller.actsFor(group.hubCode) && !caller.hasRole(Caller.NCETM_INTEGRATION)) {
+        if (!caller.actsFor(group.hubCode) && !national()) {
             throw ProblemException.forbidden("You see and change your own Maths Hub's Work Groups only");
         }
         if (!survey.isFor(group)) {

@@ -98,6 +98,18 @@ public abstract class SyncFeed<T> {
     }
 
     /**
+     * For a feed keyed by an id and a text (a Work Group and a URN, a response and a question): its comparison is
+     * {@code ?::uuid, ?} and these are its parameters; a cursor with one part is refused like any cursor not given out.
+     */
+    protected static List<Object> idAndText(String key) {
+        String[] parts = key.split(":", 2);
+        if (parts.length != 2) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this API gave out; start again without one");
+        }
+        return List.of(parts[0], parts[1]);
+    }
+
+    /**
      * The SQL condition of each filter, in the order programme, hub, academic year, Work Group, URN, updated since;
      * each {@code ?} in one is bound to that filter's value. Null where this feed has no such filter.
      */

@@ -18,6 +18,7 @@ public enum WebhookEventType {
     SESSION_CANCELLED("session.cancelled", "A session was cancelled"),
     ATTENDANCE_RECORDED("attendance.recorded", "A session's register was recorded or corrected"),
     COMPLETION_DECIDED("completion.decided", "A school met its Work Group's completion rule"),
+    COMPLETION_REVOKED("completion.revoked", "A school's completion was corrected: it no longer meets its Work Group's rule"),
     TEACHER_ERASED("teacher.erased", "People named on an application were erased: delete what you hold of them");
 
     private final String type;

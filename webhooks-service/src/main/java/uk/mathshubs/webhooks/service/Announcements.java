@@ -34,6 +34,7 @@ import uk.mathshubs.contracts.applications.ApplicationWaitlisted;
 import uk.mathshubs.contracts.applications.ApplicationWithdrawn;
 import uk.mathshubs.contracts.scheduling.AttendanceRecorded;
 import uk.mathshubs.contracts.scheduling.ParticipationCompleted;
+import uk.mathshubs.contracts.scheduling.ParticipationCompletionRevoked;
 import uk.mathshubs.contracts.scheduling.SessionPayload;
 import uk.mathshubs.kit.inbox.Inbox;
 import uk.mathshubs.webhooks.config.WebhooksConfig;
@@ -53,7 +54,8 @@ public class Announcements {
             EventType.APPLICATION_WAITLISTED, EventType.APPLICATION_REJECTED, EventType.APPLICATION_OFFER_MADE,
             EventType.APPLICATION_OFFER_DECLINED, EventType.APPLICATION_OFFER_EXPIRED, EventType.APPLICATION_WITHDRAWN,
             EventType.APPLICATION_PEOPLE_ERASED, EventType.SESSION_SCHEDULED, EventType.SESSION_RESCHEDULED,
-            EventType.SESSION_CANCELLED, EventType.ATTENDANCE_RECORDED, EventType.PARTICIPATION_COMPLETED);
+            EventType.SESSION_CANCELLED, EventType.ATTENDANCE_RECORDED, EventType.PARTICIPATION_COMPLETED,
+            EventType.PARTICIPATION_COMPLETION_REVOKED);
 
     private final String api;
     private final java.time.Duration offerReminder;
@@ -133,6 +135,19 @@ public class Announcements {
                 data.put("links", Map.of("completion", api + "/work-groups/" + completed.workGroupId() + "/completion"));
                 yield List.of(Message.of(COMPLETION_DECIDED, "completion:" + completed.workGroupId() + ":" + completed.urn(),
                         completed.workGroupId(), null, data));
+            }
+            case PARTICIPATION_COMPLETION_REVOKED -> {
+                ParticipationCompletionRevoked revoked = event.payload(ParticipationCompletionRevoked.class);
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("workGroupId", revoked.workGroupId());
+                data.put("urn", revoked.urn());
+                data.put("programmeCode", revoked.programmeCode());
+                data.put("academicYear", revoked.academicYear());
+                data.put("revokedAt", revoked.revokedAt());
+                data.put("links", Map.of("completion", api + "/work-groups/" + revoked.workGroupId() + "/completion"));
+                // The completion's own subject: in order after it, and superseding it if it has not gone yet.
+                yield List.of(Message.of(WebhookEventType.COMPLETION_REVOKED, "completion:" + revoked.workGroupId() + ":"
+                        + revoked.urn(), revoked.workGroupId(), null, data));
             }
             default -> List.of();
         };
