@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +55,7 @@ public class RegisterPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance register(Session session, List<Attendance> register, List<Mark> marks,
+        static native TemplateInstance register(Session session, List<Attendance> register, RawString rows,
                 Errors errors, boolean saved);
 
         static native TemplateInstance completion(WorkGroup workGroup, Completion completion);
@@ -99,7 +100,8 @@ public class RegisterPages {
         return Uni.combine().all().unis(scheduling.session(sessionId), AllPages.of(cursor -> scheduling.register(sessionId, cursor, Page.LARGEST)))
                 .asTuple()
                 .map(both -> Response.status(errors.status())
-                        .entity(Templates.register(both.getItem1(), both.getItem2(), MARKS, errors, saved)).build());
+                        .entity(Templates.register(both.getItem1(), both.getItem2(), Rows.register(both.getItem2(), MARKS),
+                                errors, saved)).build());
     }
 
     @GET

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -40,8 +41,11 @@ public class WorkGroupPages {
     private final CatalogueApi catalogue;
     private final ApplicationsApi applications;
     private final Viewer viewer;
+    private final Csrf csrf;
 
-    public WorkGroupPages(@RestClient CatalogueApi catalogue, @RestClient ApplicationsApi applications, Viewer viewer) {
+    public WorkGroupPages(@RestClient CatalogueApi catalogue, @RestClient ApplicationsApi applications, Viewer viewer,
+            Csrf csrf) {
+        this.csrf = csrf;
         this.catalogue = catalogue;
         this.applications = applications;
         this.viewer = viewer;
@@ -49,7 +53,7 @@ public class WorkGroupPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Page<WorkGroup> workGroups, List<Hub> hubs, String hub, String changed,
+        static native TemplateInstance list(Page<WorkGroup> workGroups, RawString rows, List<Hub> hubs, String hub, String changed,
                 Errors errors);
 
         static native TemplateInstance workGroup(WorkGroup workGroup, Applications applications, String decided);
@@ -109,7 +113,9 @@ public class WorkGroupPages {
         Uni<List<Hub>> hubs = viewer.isProgrammeAdmin() ? catalogue.hubs(Page.LARGEST).map(Page::items) : Uni.createFrom().item(List.of());
         return Uni.combine().all().unis(groups, hubs).asTuple()
                 .map(both -> Response.status(errors.status())
-                        .entity(Templates.list(both.getItem1(), both.getItem2(), shown, changed, errors)).build());
+                        .entity(Templates.list(both.getItem1(),
+                                Rows.workGroups(both.getItem1().items(), shown, Csrf.FIELD, csrf.token()),
+                                both.getItem2(), shown, changed, errors)).build());
     }
 
     @GET
