@@ -1,6 +1,5 @@
 package uk.mathshubs.scheduling.service;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public class AttendanceService {
                     .setParameter("hub", caller.hub().orElse(""))
                     .getResultList();
             return rows.stream().map(r -> new AttendanceChangeView((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                    instant(r[3]), (String) r[4])).toList();
+                    NativeRows.instant(r[3]), (String) r[4])).toList();
         });
     }
 
@@ -179,7 +178,7 @@ public class AttendanceService {
                 .setParameter("hub", caller.hub().orElse(""))
                 .getResultList();
         return rows.stream().map(r -> new AttendanceView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue(), instant(r[8]), (String) r[9]))
+                (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue(), NativeRows.instant(r[8]), (String) r[9]))
                 .toList();
     }
 
@@ -196,15 +195,5 @@ public class AttendanceService {
         if (group == null || !caller.actsFor(group.hubCode)) {
             throw ProblemException.forbidden("You record attendance for your own Maths Hub's Work Groups only");
         }
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case Timestamp t -> t.toInstant();
-            case java.time.OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp " + value.getClass());
-        };
     }
 }

@@ -129,8 +129,8 @@ public class Certificates {
                 FROM certificate WHERE code = :code""")
                 .setParameter("code", normalised).getResultList();
         return rows.stream().findFirst().map(r -> new CertificateCheck((String) r[0], r[6] == null, (String) r[1],
-                (String) r[2], hubs.of((String) r[3]), (String) r[4], UkDates.today(instant(r[5])),
-                r[6] == null ? null : UkDates.today(instant(r[6]))));
+                (String) r[2], hubs.of((String) r[3]), (String) r[4], UkDates.today(NativeRows.instant(r[5])),
+                r[6] == null ? null : UkDates.today(NativeRows.instant(r[6]))));
     }
 
     /** The PDF behind a person's private link; a voided certificate is refused as gone. */
@@ -146,21 +146,12 @@ public class Certificates {
         return rows.stream().findFirst().map(r -> {
             if (r[7] != null) {
                 throw new ProblemException(410, "certificate-void", "This certificate is no longer valid",
-                        "It was voided on " + UkDates.ukDate(instant(r[7])) + "; GET /api/v1/certificates/" + r[6]
+                        "It was voided on " + UkDates.ukDate(NativeRows.instant(r[7])) + "; GET /api/v1/certificates/" + r[6]
                                 + " says why", List.of());
             }
             return CertificatePdf.render(new CertificatePdf.Content((String) r[0], (String) r[1], (String) r[2],
-                    hubs.of((String) r[3]), (String) r[4], UkDates.today(instant(r[5])), (String) r[6],
+                    hubs.of((String) r[3]), (String) r[4], UkDates.today(NativeRows.instant(r[5])), (String) r[6],
                     config.verificationLink() + r[6]));
         });
-    }
-
-    static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.sql.Timestamp t -> t.toInstant();
-            case java.time.OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp " + value.getClass());
-        };
     }
 }

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -78,9 +80,12 @@ public class SurveyInvitations {
         if (participantIds.isEmpty()) {
             return;
         }
-        for (Survey survey : surveys.afterSession(sessionId)) {
-            invite(survey, Participant.list("id in ?1", participantIds));
+        List<Survey> after = surveys.afterSession(sessionId);
+        if (after.isEmpty()) {
+            return;
         }
+        List<Participant> attended = Participant.list("id in ?1", participantIds);
+        after.forEach(survey -> invite(survey, attended));
     }
 
     /** A survey defined after its session's register was taken goes at once to those who attended. */
@@ -129,15 +134,16 @@ public class SurveyInvitations {
         if (survey.audience() == Audience.PERSON) {
             return reachable;
         }
+        // One query for every school's headteacher, then each school's of those the moment concerns.
         Set<String> schools = new HashSet<>();
         people.forEach(p -> schools.add(p.workGroupId + ":" + p.urn));
-        List<Participant> headteachers = new ArrayList<>();
-        for (String school : schools) {
-            String[] key = school.split(":", 2);
-            Participant.<Participant>list("workGroupId = ?1 and urn = ?2 and role = 'HEADTEACHER' and withdrawnAt is null "
-                    + "and erasedAt is null and email is not null", UUID.fromString(key[0]), key[1]).forEach(headteachers::add);
+        List<UUID> groups = people.stream().map(p -> p.workGroupId).distinct().toList();
+        if (groups.isEmpty()) {
+            return List.of();
         }
-        return headteachers;
+        return Participant.<Participant>list("workGroupId in ?1 and role = 'HEADTEACHER' and withdrawnAt is null "
+                + "and erasedAt is null and email is not null", groups).stream()
+                .filter(head -> schools.contains(head.workGroupId + ":" + head.urn)).toList();
     }
 
     boolean sentTo(UUID surveyId, UUID workGroupId) {
@@ -170,13 +176,13 @@ public class SurveyInvitations {
                 .setParameter("now", now).setParameter("survey", surveyId).setParameter("group", workGroupId)
                 .setParameter("due", now.minus(config.reminderInterval()))
                 .getResultList();
-        List<OutgoingMail> mailed = new ArrayList<>();
-        for (Object[] row : due) {
-            Participant person = Participant.findById(row[0]);
-            if (person != null && person.email != null) {
-                mailed.add(mail(survey, person, (String) row[1], "survey-reminder", "Reminder: ", AfterTheYearMails::surveyReminder));
-            }
-        }
+        Map<UUID, String> tokens = new HashMap<>();
+        due.forEach(row -> tokens.put((UUID) row[0], (String) row[1]));
+        List<OutgoingMail> mailed = tokens.isEmpty() ? List.of() : Participant.<Participant>list("id in ?1", tokens.keySet())
+                .stream().filter(person -> person.email != null)
+                .map(person -> mail(survey, person, tokens.get(person.id), "survey-reminder", "Reminder: ",
+                        AfterTheYearMails::surveyReminder))
+                .toList();
         mails.add(mailed);
         Object[] counts = (Object[]) entityManager.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE i.answered_at IS NOT NULL),

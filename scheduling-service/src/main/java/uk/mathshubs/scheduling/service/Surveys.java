@@ -178,7 +178,7 @@ public class Surveys {
                 SELECT CAST(questions AS text), updated_at FROM survey_hub_questions WHERE survey_id = :survey AND work_group_id = :group""")
                 .setParameter("survey", surveyId).setParameter("group", workGroupId).getResultList();
         return rows.stream().findFirst().map(r -> new HubQuestionsView(surveyId, workGroupId, read((String) r[0]),
-                Certificates.instant(r[1])));
+                NativeRows.instant(r[1])));
     }
 
     /** Who in one of the hub's Work Groups was asked, and whether they answered (never what). */
@@ -196,8 +196,8 @@ public class Surveys {
                 .setParameter("survey", surveyId).setParameter("group", workGroupId).setParameter("answered", answered)
                 .getResultList();
         return rows.stream().map(r -> {
-            Instant sent = Certificates.instant(r[5]);
-            Instant reminded = r[6] == null ? null : Certificates.instant(r[6]);
+            Instant sent = NativeRows.instant(r[5]);
+            Instant reminded = NativeRows.instant(r[6]);
             boolean done = r[7] != null;
             return new InviteeView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], sent, reminded,
                     done, done ? null : invitations.remindableFrom(sent, reminded));
@@ -323,7 +323,7 @@ public class Surveys {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Survey((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 Audience.valueOf((String) r[4]), Sends.valueOf((String) r[5]), (UUID) r[6], read((String) r[7]),
-                Certificates.instant(r[8]))).toList();
+                NativeRows.instant(r[8]))).toList();
     }
 
     private String write(List<SurveyQuestion> questions) {
