@@ -1,19 +1,17 @@
 package uk.mathshubs.console.web;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is signed in, as the pages need it to choose what to show: the roles of the access token and the hub or trust
- * its claims name. What the person may actually see and change is the API's to decide, on every call.
+ * Who is signed in, as the pages need it to choose what to show: the person's realm roles and the hub or trust the ID
+ * token's claims name. What the person may actually see and change is the API's to decide, on every call.
  */
 @RequestScoped
 @Named("viewer")
@@ -25,11 +23,7 @@ public class Viewer {
 
     private final SecurityIdentity identity;
     private String csrfToken;
-
-    // A field: @IdToken is not allowed on a constructor's parameter.
-    @Inject
-    @IdToken
-    JsonWebToken idToken;
+    private Map<String, Object> claims;
 
     public Viewer(SecurityIdentity identity) {
         this.identity = identity;
@@ -90,10 +84,12 @@ public class Viewer {
     }
 
     private Optional<String> claim(String name) {
-        Object value = idToken.getClaim(name);
-        if (value == null) {
-            return Optional.empty();
+        // The ID token's claims (the signed-in person's principal) read once a request, as a map: JsonWebToken.getClaim
+        // makes and drops an exception for every claim that is not a standard one (hub, trust), a dozen a page.
+        if (claims == null) {
+            claims = identity.getPrincipal() instanceof OidcJwtCallerPrincipal idToken ? idToken.getClaims().getClaimsMap()
+                    : Map.of();
         }
-        return Optional.of(value instanceof jakarta.json.JsonString text ? text.getString() : value.toString());
+        return Optional.ofNullable(claims.get(name)).map(Object::toString);
     }
 }
