@@ -1,11 +1,13 @@
 package uk.mathshubs.kit.security;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -24,6 +26,7 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private Map<String, Object> claims;
 
     public Caller(SecurityIdentity identity, JsonWebToken token) {
         this.identity = identity;
@@ -47,8 +50,7 @@ public class Caller {
         if (identity.isAnonymous() || token == null || token.getRawToken() == null) {
             return Optional.empty();
         }
-        Object hub = token.getClaim("hub");
-        return hub == null ? Optional.empty() : Optional.of(hub.toString());
+        return claim("hub");
     }
 
     /** The multi-academy trust (its GIAS reference) a trust lead sees; empty for everyone else. */
@@ -56,8 +58,7 @@ public class Caller {
         if (!identity.hasRole(TRUST_LEAD) || token == null || token.getRawToken() == null) {
             return Optional.empty();
         }
-        Object trust = token.getClaim("trust");
-        return trust == null ? Optional.empty() : Optional.of(trust.toString());
+        return claim("trust");
     }
 
     /** Whether a trust lead leads this trust (a school outside any trust, null, is no trust's). */
@@ -68,6 +69,19 @@ public class Caller {
     /** Programme admins act for every hub; hub admins and hub websites only for their own. */
     public boolean actsFor(String hubCode) {
         return isProgrammeAdmin() || hub().filter(hubCode::equals).isPresent();
+    }
+
+    /**
+     * A claim of the caller's token, from its claims read once a request as a map: {@code JsonWebToken.getClaim} makes
+     * and drops an exception, stack and all, for every claim that is not a standard one, as hub and trust are, and
+     * {@link #actsFor} may be asked once an item of a list.
+     */
+    private Optional<String> claim(String name) {
+        if (claims == null && identity.getPrincipal() instanceof OidcJwtCallerPrincipal principal) {
+            claims = principal.getClaims().getClaimsMap();
+        }
+        Object value = claims != null ? claims.get(name) : token.getClaim(name);
+        return Optional.ofNullable(value).map(Object::toString);
     }
 
     public String name() {
