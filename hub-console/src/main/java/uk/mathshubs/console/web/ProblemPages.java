@@ -19,6 +19,22 @@ public class ProblemPages {
         return Response.status(Errors.of(problem).status()).entity(Pages.problem(problem)).build();
     }
 
+    /**
+     * The gateway did not answer the console at all: not a fault of the page, so GOV.UK's "service unavailable" page
+     * with a 503, not the 500 of a fault of the console's own. A refused or timed-out connection reaches here as the
+     * REST client's {@code ConnectException} (an IOException, which Quarkus REST would otherwise take for the browser
+     * having gone and answer with its bare 500), other failures to get an answer as a {@code ProcessingException}.
+     */
+    @ServerExceptionMapper({ java.net.ConnectException.class, jakarta.ws.rs.ProcessingException.class })
+    public Response unavailable(Exception unanswered) {
+        LOG.warnf("The API did not answer the console: %s", unanswered.toString());
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .entity(Pages.Templates.error("Sorry, the service is unavailable",
+                        "Try again in a few minutes. What you sent has not been saved unless the page after it said so.",
+                        503))
+                .build();
+    }
+
     /** A fault of the console's own: a page that says so, never a stack trace; the log has the rest. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException failure) {
