@@ -79,10 +79,11 @@ public final class BatchDrainer {
             return;
         }
         try {
-            while (pending.getAndSet(false) && !stopping) {
-                while (!stopping && batch.getAsInt() == fullBatch) {
-                    // a full batch: there may be more
-                }
+            // One pass: what is there now. Rows committed meanwhile kick it again, and that pass lingers and makes way
+            // like this one did; draining on while kicks kept coming ran the relays through the rest of a rush.
+            pending.set(false);
+            while (!stopping && batch.getAsInt() == fullBatch) {
+                // a full batch: there may be more
             }
         } catch (RuntimeException e) {
             paused.accept(e);

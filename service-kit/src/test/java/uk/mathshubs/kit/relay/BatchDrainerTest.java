@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class BatchDrainerTest {
 
     @Test
     void whileRequestsAreServedThePassWaitsAndThenTakesWhatAccumulatedInFewerBatches() throws Exception {
-        Foreground foreground = new Foreground(Duration.ofSeconds(10));
+        Foreground foreground = new Foreground(Duration.ofSeconds(10), Duration.ZERO);
         drainer = new BatchDrainer("test", this::batch, 10, Duration.ofMillis(5), foreground, e -> { });
         CountDownLatch serving = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
@@ -73,7 +75,7 @@ class BatchDrainerTest {
 
     @Test
     void aPassWaitsForRequestsAtMostTheBoundItIsGiven() {
-        Foreground foreground = new Foreground(Duration.ofMillis(100));
+        Foreground foreground = new Foreground(Duration.ofMillis(100), Duration.ZERO);
         drainer = new BatchDrainer("test", this::batch, 10, Duration.ofMillis(5), foreground, e -> { });
         long kicked = System.nanoTime();
         long drained = foreground.serve(() -> {
@@ -85,5 +87,31 @@ class BatchDrainerTest {
         });
         assertThat(batches).containsExactly(3);
         assertThat(Duration.ofNanos(drained - kicked)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void rowsCommittedDuringAPassWaitForTheNextOneWhichMakesWayAgain() {
+        Foreground foreground = new Foreground(Duration.ofMillis(100), Duration.ZERO);
+        // A batch takes a while, as a relay's does (Kafka's answer, the commit), so kicks arrive during every pass.
+        IntSupplier slowBatch = () -> {
+            LockSupport.parkNanos(Duration.ofMillis(8).toNanos());
+            return batch();
+        };
+        drainer = new BatchDrainer("test", slowBatch, 10, Duration.ofMillis(5), foreground, e -> { });
+        // A rush: a row and a kick every few milliseconds for a second, all of it while requests are being served.
+        foreground.serve(() -> {
+            long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < until) {
+                waiting.incrementAndGet();
+                drainer.kick();
+                await().pollDelay(Duration.ofMillis(4)).atMost(Duration.ofSeconds(1)).until(() -> true);
+            }
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> waiting.get() == 0);
+        // A pass every 100 ms or so, each taking what accumulated (full batches of 10): not a batch per kick, as when a
+        // pass drained on while kicks kept coming.
+        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isGreaterThan(100);
+        assertThat(batches.stream().filter(n -> n == 10).count()).isGreaterThan(batches.size() / 2);
     }
 }
