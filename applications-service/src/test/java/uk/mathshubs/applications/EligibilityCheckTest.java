@@ -56,6 +56,24 @@ class EligibilityCheckTest {
     }
 
     @Test
+    void aPlaceAcceptedInAnotherWorkGroupCountsAsTakingPartButNotInTheGroupItself() {
+        String urn = Schools.urn();
+        Schools.register(Schools.primary(urn));
+        UUID first = WorkGroups.openGroup(HUB, 5);
+        submit(first, ApplicationForms.valid(urn)).statusCode(201);
+        Allocations.settled(first);
+        UUID second = WorkGroups.openGroup(HUB, 5);
+
+        precheck(second, Map.of("urn", urn)).statusCode(200)
+                .body("outcome", equalTo("INELIGIBLE"))
+                .body("decidedBy.rule", equalTo("mn-rks1.not-yet-engaged"))
+                .body("decidedBy.reason", containsString("(MN_RKS1 in " + WorkGroups.YEAR));
+        // Its own place is not a reason against it.
+        precheck(first, Map.of("urn", urn)).statusCode(200).body("outcome", equalTo("ELIGIBLE"));
+        submit(second, ApplicationForms.valid(urn)).statusCode(201).body("application.status", equalTo("INELIGIBLE"));
+    }
+
+    @Test
     void anIndependentSchoolIsNotStateFunded() {
         String urn = Schools.urn();
         Schools.register(Schools.independent(urn));

@@ -2,6 +2,7 @@ package uk.mathshubs.applications.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -103,12 +104,12 @@ public class ApplicationService {
     }
 
     private Submission receive(UUID workGroupId, ApplicationRequest request) {
-        WorkGroup group = WorkGroup.<WorkGroup>findByIdOptional(workGroupId)
+        Opening opening = opening(workGroupId, request.school().urn())
                 .orElseThrow(() -> ProblemException.notFound("Work Group " + workGroupId));
+        WorkGroup group = opening.group();
         requireActsFor(group.hubCode);
-        Optional<Application> existing = existing(workGroupId, request.school().urn());
-        if (existing.isPresent()) {
-            return Submission.existing(existing.get());
+        if (opening.existing() != null) {
+            return Submission.existing(Application.findById(opening.existing()));
         }
         if (!group.acceptsApplicationsAt(clock.instant())) {
             throw new ProblemException(409, "applications-closed", "Applications are closed",
@@ -117,7 +118,7 @@ public class ApplicationService {
         }
         requireEveryRole(group, request);
         Map<String, Answer> declarations = request.declarationsOrNone();
-        RuleSet rules = eligibility.ruleSet(group.eligibilityRuleSet);
+        RuleSet rules = eligibility.ruleSet(group.eligibilityRuleSet, opening.rulesSavedAt());
         requireKnownDeclarations(rules, declarations);
         Eligibility answer = eligibility.check(group, rules, request.school().urn(), "school.urn", declarations);
 
@@ -155,6 +156,23 @@ public class ApplicationService {
             requireKnownDeclarations(rules, declarations);
             return eligibility.check(group, rules, urn, "urn", declarations);
         });
+    }
+
+    /**
+     * What the intake reads before it decides, in one round trip: the Work Group, the school's application to it if
+     * there is one, and when the group's eligibility rules were last saved (so that the parsed rules can be reused).
+     */
+    private static Optional<Opening> opening(UUID workGroupId, String urn) {
+        return WorkGroup.getEntityManager().createQuery("""
+                        SELECT g,
+                               (SELECT a.id FROM Application a WHERE a.workGroupId = g.id AND a.urn = :urn),
+                               (SELECT r.updatedAt FROM StoredRuleSet r WHERE r.code = g.eligibilityRuleSet)
+                        FROM WorkGroup g WHERE g.id = :id""", Opening.class)
+                .setParameter("id", workGroupId).setParameter("urn", urn)
+                .getResultStream().findFirst();
+    }
+
+    private record Opening(WorkGroup group, UUID existing, Instant rulesSavedAt) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

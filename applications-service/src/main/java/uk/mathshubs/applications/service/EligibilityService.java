@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.StartupEvent;
-import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.WorkGroup;
 import uk.mathshubs.applications.domain.eligibility.Answer;
 import uk.mathshubs.applications.domain.eligibility.Eligibility;
 import uk.mathshubs.applications.domain.eligibility.Facts;
-import uk.mathshubs.applications.domain.eligibility.Participation;
 import uk.mathshubs.applications.domain.eligibility.RuleSet;
 import uk.mathshubs.applications.domain.eligibility.RuleSetReader;
 import uk.mathshubs.applications.domain.eligibility.SchoolDirectory;
@@ -78,7 +75,7 @@ public class EligibilityService {
     public Eligibility check(WorkGroup group, RuleSet rules, String urn, String urnField, Map<String, Answer> declarations) {
         SchoolFacts school = schools.school(urn)
                 .orElseThrow(() -> ProblemException.invalidField(urnField, "URN " + urn + " is not in the schools register"));
-        return rules.evaluate(new Facts(school, history(urn, group), declarations, AcademicYear.parse(group.academicYear)));
+        return rules.evaluate(new Facts(school, schools.history(urn, group.id), declarations, AcademicYear.parse(group.academicYear)));
     }
 
     /**
@@ -87,9 +84,16 @@ public class EligibilityService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RuleSet ruleSet(String code) {
-        Instant savedAt = entityManager.createQuery("SELECT r.updatedAt FROM StoredRuleSet r WHERE r.code = :code", Instant.class)
-                .setParameter("code", code).getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Eligibility rule set " + code));
+        return ruleSet(code, entityManager.createQuery("SELECT r.updatedAt FROM StoredRuleSet r WHERE r.code = :code", Instant.class)
+                .setParameter("code", code).getResultStream().findFirst().orElse(null));
+    }
+
+    /** The rule set as saved at {@code savedAt}, which the caller read (the intake, with its Work Group); null: none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RuleSet ruleSet(String code, Instant savedAt) {
+        if (savedAt == null) {
+            throw ProblemException.notFound("Eligibility rule set " + code);
+        }
         Parsed cached = parsed.get(code);
         if (cached != null && cached.savedAt().equals(savedAt)) {
             return cached.ruleSet();
@@ -112,21 +116,6 @@ public class EligibilityService {
         RuleSet ruleSet = RuleSetReader.read(code, document);
         store(code, document, by);
         return ruleSet;
-    }
-
-    /**
-     * The school's history as the rules see it: what the register's history holds (across URN changes), plus the
-     * places it has accepted on this platform in other Work Groups ("intends to join a Development Work Group").
-     */
-    private List<Participation> history(String urn, WorkGroup group) {
-        List<Participation> history = new ArrayList<>(schools.history(urn));
-        // ACCEPTED as a literal, so that the plan uses the partial index of accepted applications by URN.
-        Application.<Application>list("urn = ?1 and status = ACCEPTED and workGroupId <> ?2", urn, group.id)
-                .forEach(a -> {
-                    WorkGroup other = WorkGroup.findById(a.workGroupId);
-                    history.add(new Participation(other.programmeCode, AcademicYear.parse(other.academicYear), false));
-                });
-        return history;
     }
 
     private void store(String code, JsonNode document, String by) {

@@ -31,7 +31,9 @@ public class ParticipationHistory {
 
     /**
      * The school's lineage (itself and, transitively, every predecessor and successor in links.csv; UNION stops at a
-     * cycle) and what those schools did: the walk {@link SchoolRegister#lineage} makes a query per step, in one.
+     * cycle) and what those schools did: the walk {@link SchoolRegister#lineage} makes a query per step, in one. Then
+     * the places the school has accepted on this platform in other Work Groups, which it intends to take part in
+     * (ACCEPTED as a literal, so that the plan uses the partial index of accepted applications by URN).
      */
     private static final String LINEAGE_HISTORY = """
             WITH RECURSIVE lineage(urn) AS (
@@ -41,8 +43,12 @@ public class ParticipationHistory {
                 FROM school_link l JOIN lineage ON l.urn = lineage.urn OR l.link_urn = lineage.urn
                 WHERE l.link_type LIKE 'Predecessor%' OR l.link_type LIKE 'Successor%'
             )
-            SELECT programme_code, academic_year, outcome FROM participation_record
-            WHERE urn IN (SELECT urn FROM lineage) ORDER BY academic_year, programme_code""";
+            SELECT 0 AS accepted_here, programme_code, academic_year, outcome = 'COMPLETED' FROM participation_record
+            WHERE urn IN (SELECT urn FROM lineage)
+            UNION ALL
+            SELECT 1, g.programme_code, g.academic_year, false FROM application a JOIN work_group g ON g.id = a.work_group_id
+            WHERE a.urn = ? AND a.status = 'ACCEPTED' AND a.work_group_id <> ?
+            ORDER BY accepted_here, academic_year, programme_code""";
 
     private final SchoolRegister register;
     private final EntityManager entityManager;
@@ -56,19 +62,21 @@ public class ParticipationHistory {
 
     /**
      * What the eligibility rules ask of every application: the school's part in each programme and year, under this URN
-     * or any of its predecessors and successors. One statement over JDBC: through Hibernate the same query cost an
-     * application more than its own insert (a flush first, then a native query plan each time).
+     * or any of its predecessors and successors, and the places it has accepted in Work Groups other than the one it
+     * is applying to. One statement over JDBC: through Hibernate the same query cost an application more than its own
+     * insert (a flush first, then a native query plan each time).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Participation> ofLineage(String urn) {
+    public List<Participation> ofLineage(String urn, UUID applyingTo) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(LINEAGE_HISTORY)) {
                 select.setString(1, urn);
+                select.setString(2, urn);
+                select.setObject(3, applyingTo);
                 List<Participation> history = new ArrayList<>();
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        history.add(new Participation(row.getString(1), AcademicYear.parse(row.getString(2)),
-                                ParticipationRecord.Outcome.valueOf(row.getString(3)) == ParticipationRecord.Outcome.COMPLETED));
+                        history.add(new Participation(row.getString(2), AcademicYear.parse(row.getString(3)), row.getBoolean(4)));
                     }
                 }
                 return history;

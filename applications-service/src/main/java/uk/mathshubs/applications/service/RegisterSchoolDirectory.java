@@ -2,6 +2,7 @@ package uk.mathshubs.applications.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,8 +29,8 @@ public class RegisterSchoolDirectory implements SchoolDirectory {
     }
 
     @Override
-    public List<Participation> history(String urn) {
-        return history.ofLineage(urn);
+    public List<Participation> history(String urn, UUID applyingTo) {
+        return history.ofLineage(urn, applyingTo);
     }
 
     static SchoolFacts facts(School school) {
