@@ -94,7 +94,7 @@ jit_sample() {
     jit_ticks "${pids[@]}"
 }
 
-declare -A idle0 idle1 reads0 reads1 apps0 apps1
+declare -A idle0 idle1 reads0 reads1 apps0 apps1 answered
 sample() { # into: an associative array of ticks per component, and .at, the time in seconds; $GEN/<into>.pg too
     local -n into=$1
     local c t
@@ -217,6 +217,8 @@ GEN_READS_MS=$GEN_MS
 
 generate applications "$GROUP" "$PLACES" apps0 "${URNS[@]}"
 answered_at=$EPOCHREALTIME
+sample answered
+GEN_ANSWERED_MS=$GEN_MS
 settled "$GROUP"
 sample apps1
 GEN_APPS_MS=$GEN_MS
@@ -288,6 +290,23 @@ report=$({
             (sum_ap - sum_idle * apps_s) / applied, ms(jit) / applied, schools, allocation, note
     }')
 grep -v '^RESULT' <<<"$report"
+
+# What the answers themselves cost: the platform's CPU from the burst's start to its last answer (the work deferred
+# behind the answers left out), with the load generator's, against the same for the reads. On a machine whose CPU is
+# the limit, a burst's p99 follows this ratio (bench/opening-burst.sh measures the p99s, with more noise).
+until_answered=$(for c in "${COMPONENTS[@]}"; do
+        echo "$c ${apps0[$c]} ${answered[$c]} ${reads0[$c]} ${reads1[$c]}"
+    done | awk -v tck="$TCK" -v n="$SCHOOLS" -v gen_apps="$GEN_ANSWERED_MS" -v gen_reads="$GEN_READS_MS" \
+        -v jit_apps="$(( ${answered[.jit]} - ${apps0[.jit]} ))" -v jit_reads="$(( ${reads1[.jit]} - ${reads0[.jit]} ))" '
+    function ms(ticks) { return ticks * 1000 / tck }
+    { a = ms($3 - $2) / n; r = ms($5 - $4) / n; sum_a += a; sum_r += r
+      parts = parts sprintf("%s%s %.2f", NR > 1 ? ", " : "", $1, a) }
+    END {
+        printf "RESULT cpu-until-answered: %.1f ms of the platform per application from the burst to its last answer (%s; JIT %.1f) and %.1f ms of the load generator, against %.1f and %.1f ms per read (JIT %.1f): %.2fx\n",
+            sum_a, parts, ms(jit_apps) / n, gen_apps / n, sum_r, gen_reads / n, ms(jit_reads) / n,
+            (sum_a + gen_apps / n) / (sum_r + gen_reads / n)
+    }')
+echo "$until_answered"
 
 # PostgreSQL's CPU in the applications window by database: the backends alive at the end, less what each had at the
 # start; the rest is the postmaster, its background processes and the connections closed meanwhile.

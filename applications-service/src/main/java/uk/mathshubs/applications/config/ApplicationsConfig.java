@@ -36,6 +36,13 @@ public interface ApplicationsConfig {
         /** How long after an intake commits the allocator starts: under a rush, many applications go in one batch. */
         @WithDefault("20ms")
         Duration linger();
+
+        /**
+         * How long the allocator makes way for a rush at most: less than the relays (kit.relay.yield-at-most), so that
+         * places follow the last answer within seconds rather than after the rush's events and mails.
+         */
+        @WithDefault("2s")
+        Duration yieldAtMost();
     }
 
     interface SchoolRegisterConfig {

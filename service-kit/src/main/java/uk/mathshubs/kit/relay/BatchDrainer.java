@@ -26,6 +26,7 @@ public final class BatchDrainer {
     private final Consumer<RuntimeException> paused;
     private final Duration linger;
     private final Foreground foreground;
+    private final long yieldAtMostNanos;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -41,6 +42,16 @@ public final class BatchDrainer {
      */
     public BatchDrainer(String threadName, IntSupplier batch, int fullBatch, Duration linger, Foreground foreground,
             Consumer<RuntimeException> paused) {
+        this(threadName, batch, fullBatch, linger, foreground, null, paused);
+    }
+
+    /**
+     * @param yieldAtMost how long a pass makes way at most, for work people wait on sooner than the foreground's
+     *                    {@code kit.relay.yield-at-most}; null: that
+     */
+    public BatchDrainer(String threadName, IntSupplier batch, int fullBatch, Duration linger, Foreground foreground,
+            Duration yieldAtMost, Consumer<RuntimeException> paused) {
+        this.yieldAtMostNanos = yieldAtMost == null ? -1 : yieldAtMost.toNanos();
         this.batch = batch;
         this.fullBatch = fullBatch;
         this.linger = linger;
@@ -73,7 +84,7 @@ public final class BatchDrainer {
     }
 
     private void drain() {
-        if (!stopping && foreground.holds(askedAt)) {
+        if (!stopping && (yieldAtMostNanos < 0 ? foreground.holds(askedAt) : foreground.holds(askedAt, yieldAtMostNanos))) {
             // Still the pass asked for (kicks meanwhile only mark it pending): it looks again a moment later.
             later(linger.compareTo(RECHECK) > 0 ? linger : RECHECK);
             return;

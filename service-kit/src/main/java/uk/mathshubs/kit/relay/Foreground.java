@@ -47,6 +47,11 @@ public class Foreground {
 
     /** True while a pass asked for at {@code askedAt} (System.nanoTime) should wait for the requests being served. */
     boolean holds(long askedAt) {
+        return holds(askedAt, yieldAtMostNanos);
+    }
+
+    /** The same, for work with a bound of its own ({@code yieldAtMostNanos}). */
+    boolean holds(long askedAt, long yieldAtMostNanos) {
         long now = System.nanoTime();
         boolean rush = serving.get() > 0 || now - lastServedAt < quietNanos;
         return rush && now - askedAt < yieldAtMostNanos;
