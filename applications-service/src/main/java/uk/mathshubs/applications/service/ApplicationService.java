@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -104,6 +106,11 @@ public class ApplicationService {
     }
 
     private Submission receive(UUID workGroupId, ApplicationRequest request) {
+        // What this transaction writes goes through the stateless session or JDBC: the persistence context only reads,
+        // so it keeps no snapshots and is never flushed (no dirty check before each query, nor at the commit).
+        Session reads = Application.getSession();
+        reads.setDefaultReadOnly(true);
+        reads.setHibernateFlushMode(FlushMode.MANUAL);
         Opening opening = opening(workGroupId, request.school().urn())
                 .orElseThrow(() -> ProblemException.notFound("Work Group " + workGroupId));
         WorkGroup group = opening.group();
