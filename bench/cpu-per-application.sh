@@ -181,15 +181,7 @@ GROUP=$(open_work_group "$PLACES")
 WARM_GROUPS=()
 for ((i = 0; i < WARMUP; i += SCHOOLS)); do WARM_GROUPS+=("$(open_work_group "$PLACES")"); done
 # The applications service hears of the groups over Kafka.
-for group in "${WARM_GROUPS[@]}" "$GROUP"; do
-    for _ in $(seq 60); do
-        code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $WEBSITE" -H 'Content-Type: application/json' \
-            "$GATEWAY/api/v1/work-groups/$group/eligibility-check" -d "{\"urn\": \"${URNS[0]}\"}")
-        [ "$code" = 200 ] && break
-        sleep 0.5
-    done
-    [ "$code" = 200 ] || { echo "bench: the applications service never heard of Work Group $group" >&2; exit 1; }
-done
+for group in "${WARM_GROUPS[@]}" "$GROUP"; do await_applications_know "$group" "${URNS[0]}"; done
 
 if (( WARMUP > 0 )); then
     echo "Warm-up: $WARMUP reads and $WARMUP applications in bursts of $SCHOOLS to ${#WARM_GROUPS[@]} Work Groups of $PLACES places, not measured"

@@ -163,6 +163,21 @@ open_work_group() { # places
     echo "$id"
 }
 
+# Waits until the applications service has heard of a Work Group over Kafka (its eligibility check answers for a
+# registered school), or gives up after 30 s.
+await_applications_know() { # group urn
+    local code token
+    token=$(client_token hub-website-central central-website-secret)
+    for _ in $(seq 60); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            "$GATEWAY/api/v1/work-groups/$1/eligibility-check" -d "{\"urn\": \"$2\"}")
+        [ "$code" = 200 ] && return 0
+        sleep 0.5
+    done
+    echo "bench: the applications service never heard of Work Group $1" >&2
+    exit 1
+}
+
 machine() {
     echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $("$(java_bin)" -version 2>&1 | head -1)"
 }

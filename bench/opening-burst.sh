@@ -21,19 +21,12 @@ JAVA=$(java_bin)
 "${JAVA%/java}/javac" -d "$GEN" "$(dirname "$0")/OpeningBurst.java"
 
 round() { # label
-    local urns group code
+    local urns group
     # Schools new to the register: random 7-digit URNs.
     mapfile -t urns < <(shuf -i 2000000-2999999 -n "$SCHOOLS")
     register_schools "${urns[@]}"
     group=$(open_work_group "$PLACES")
-    # The applications service hears of the group over Kafka.
-    for _ in $(seq 60); do
-        code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $WEBSITE" -H 'Content-Type: application/json' \
-            "$GATEWAY/api/v1/work-groups/$group/eligibility-check" -d "{\"urn\": \"${urns[0]}\"}")
-        [ "$code" = 200 ] && break
-        sleep 0.5
-    done
-    [ "$code" = 200 ] || { echo "bench: the applications service never heard of Work Group $group" >&2; exit 1; }
+    await_applications_know "$group" "${urns[0]}"
     echo "$1: Work Group $group, $PLACES places, $SCHOOLS schools"
     "$JAVA" -cp "$GEN" OpeningBurst "$GATEWAY" "$WEBSITE" "$HUB_ADMIN" "$group" "$PLACES" "${urns[@]}" | tee "$GEN/out" \
         || { echo "bench: the allocation was wrong or a school was not answered" >&2; exit 1; }
