@@ -75,7 +75,8 @@ public class Allocator {
         this.entityManager = entityManager;
         this.clock = clock;
         this.drainer = new BatchDrainer("allocator", this::allocateDue, BATCH, config.allocator().linger(), foreground,
-                config.allocator().yieldAtMost(), e -> LOG.warnf(e, "Allocation paused, retrying on the next tick"));
+                config.allocator().yieldAtMost(), config.allocator().quietPeriod(),
+                e -> LOG.warnf(e, "Allocation paused, retrying on the next tick"));
     }
 
     /** Something to allocate: an application received, a priority-rules group closed. Fired inside the transaction. */

@@ -43,6 +43,13 @@ public interface ApplicationsConfig {
          */
         @WithDefault("2s")
         Duration yieldAtMost();
+
+        /**
+         * How long after the last application the allocator takes the rush for over: shorter than the relays'
+         * (kit.relay.quiet-period), so that it places the rush's last applications before they send its events and mails.
+         */
+        @WithDefault("200ms")
+        Duration quietPeriod();
     }
 
     interface SchoolRegisterConfig {

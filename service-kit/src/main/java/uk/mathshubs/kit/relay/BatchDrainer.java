@@ -27,6 +27,7 @@ public final class BatchDrainer {
     private final Duration linger;
     private final Foreground foreground;
     private final long yieldAtMostNanos;
+    private final long quietNanos;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -42,16 +43,19 @@ public final class BatchDrainer {
      */
     public BatchDrainer(String threadName, IntSupplier batch, int fullBatch, Duration linger, Foreground foreground,
             Consumer<RuntimeException> paused) {
-        this(threadName, batch, fullBatch, linger, foreground, null, paused);
+        this(threadName, batch, fullBatch, linger, foreground, null, null, paused);
     }
 
     /**
-     * @param yieldAtMost how long a pass makes way at most, for work people wait on sooner than the foreground's
-     *                    {@code kit.relay.yield-at-most}; null: that
+     * For work people wait on sooner than on the relays (null: the foreground's bound).
+     *
+     * @param yieldAtMost  how long a pass makes way at most ({@code kit.relay.yield-at-most})
+     * @param quietPeriod  how long after the last request the rush is over ({@code kit.relay.quiet-period})
      */
     public BatchDrainer(String threadName, IntSupplier batch, int fullBatch, Duration linger, Foreground foreground,
-            Duration yieldAtMost, Consumer<RuntimeException> paused) {
+            Duration yieldAtMost, Duration quietPeriod, Consumer<RuntimeException> paused) {
         this.yieldAtMostNanos = yieldAtMost == null ? -1 : yieldAtMost.toNanos();
+        this.quietNanos = quietPeriod == null ? -1 : quietPeriod.toNanos();
         this.batch = batch;
         this.fullBatch = fullBatch;
         this.linger = linger;
@@ -84,7 +88,7 @@ public final class BatchDrainer {
     }
 
     private void drain() {
-        if (!stopping && (yieldAtMostNanos < 0 ? foreground.holds(askedAt) : foreground.holds(askedAt, yieldAtMostNanos))) {
+        if (!stopping && foreground.holds(askedAt, yieldAtMostNanos, quietNanos)) {
             // Still the pass asked for (kicks meanwhile only mark it pending): it looks again a moment later.
             later(linger.compareTo(RECHECK) > 0 ? linger : RECHECK);
             return;

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * A rush is requests coming one after another, not only one in hand at the instant a relay looks: on two busy cores
  * the gateway hands them over unevenly, and a relay that went whenever none was in hand ran through the rush in small
- * batches. So the rush lasts until none has been served for {@code kit.relay.quiet-period}.
+ * batches. So the rush lasts until none has been served for {@code kit.relay.quiet-period}. Work that people wait on
+ * sooner (the allocator's places) has shorter bounds of its own, and so goes first once the rush is over.
  */
 @Singleton
 public class Foreground {
@@ -29,7 +30,7 @@ public class Foreground {
 
     @Inject
     public Foreground(@ConfigProperty(name = "kit.relay.yield-at-most", defaultValue = "10s") Duration yieldAtMost,
-            @ConfigProperty(name = "kit.relay.quiet-period", defaultValue = "200ms") Duration quietPeriod) {
+            @ConfigProperty(name = "kit.relay.quiet-period", defaultValue = "1s") Duration quietPeriod) {
         this.yieldAtMostNanos = yieldAtMost.toNanos();
         this.quietNanos = quietPeriod.toNanos();
     }
@@ -47,14 +48,15 @@ public class Foreground {
 
     /** True while a pass asked for at {@code askedAt} (System.nanoTime) should wait for the requests being served. */
     boolean holds(long askedAt) {
-        return holds(askedAt, yieldAtMostNanos);
+        return holds(askedAt, yieldAtMostNanos, quietNanos);
     }
 
-    /** The same, for work with a bound of its own ({@code yieldAtMostNanos}). */
-    boolean holds(long askedAt, long yieldAtMostNanos) {
+    /** The same, for work with bounds of its own (in nanoseconds; negative: this foreground's). */
+    boolean holds(long askedAt, long yieldAtMostNanos, long quietNanos) {
         long now = System.nanoTime();
-        boolean rush = serving.get() > 0 || now - lastServedAt < quietNanos;
-        return rush && now - askedAt < yieldAtMostNanos;
+        long quiet = quietNanos < 0 ? this.quietNanos : quietNanos;
+        boolean rush = serving.get() > 0 || now - lastServedAt < quiet;
+        return rush && now - askedAt < (yieldAtMostNanos < 0 ? this.yieldAtMostNanos : yieldAtMostNanos);
     }
 
     /** For work that never yields (tests, tools). */

@@ -30,4 +30,15 @@ class ForegroundTest {
             return null;
         });
     }
+
+    @Test
+    void workWithAShorterQuietPeriodGoesFirstOnceTheRushIsOver() {
+        Foreground foreground = new Foreground(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        long shortQuiet = Duration.ofMillis(100).toNanos();
+        foreground.serve(() -> null);
+
+        // The allocator's bounds (100 ms) let it go while the relays' (the foreground's 10 s) still wait.
+        await().atMost(Duration.ofSeconds(5)).until(() -> !foreground.holds(System.nanoTime(), -1, shortQuiet));
+        assertThat(foreground.holds(System.nanoTime())).isTrue();
+    }
 }
