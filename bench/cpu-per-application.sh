@@ -210,10 +210,9 @@ GEN_READS_MS=$GEN_MS
 generate applications "$GROUP" "$PLACES" apps0 "${URNS[@]}"
 answered_at=$EPOCHREALTIME
 sample answered
-GEN_ANSWERED_MS=$GEN_MS
+GEN_APPS_MS=$GEN_MS
 settled "$GROUP"
 sample apps1
-GEN_APPS_MS=$GEN_MS
 sleep "$STATS_DELAY"
 db_counters db1
 db1_at=$EPOCHREALTIME
@@ -288,7 +287,7 @@ grep -v '^RESULT' <<<"$report"
 # the limit, a burst's p99 follows this ratio (bench/opening-burst.sh measures the p99s, with more noise).
 until_answered=$(for c in "${COMPONENTS[@]}"; do
         echo "$c ${apps0[$c]} ${answered[$c]} ${reads0[$c]} ${reads1[$c]}"
-    done | awk -v tck="$TCK" -v n="$SCHOOLS" -v gen_apps="$GEN_ANSWERED_MS" -v gen_reads="$GEN_READS_MS" \
+    done | awk -v tck="$TCK" -v n="$SCHOOLS" -v gen_apps="$GEN_APPS_MS" -v gen_reads="$GEN_READS_MS" \
         -v jit_apps="$(( ${answered[.jit]} - ${apps0[.jit]} ))" -v jit_reads="$(( ${reads1[.jit]} - ${reads0[.jit]} ))" '
     function ms(ticks) { return ticks * 1000 / tck }
     { a = ms($3 - $2) / n; r = ms($5 - $4) / n; sum_a += a; sum_r += r

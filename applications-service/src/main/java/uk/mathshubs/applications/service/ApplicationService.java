@@ -111,7 +111,7 @@ public class ApplicationService {
         Session reads = Application.getSession();
         reads.setDefaultReadOnly(true);
         reads.setHibernateFlushMode(FlushMode.MANUAL);
-        Opening opening = opening(workGroupId, request.school().urn())
+        Opening opening = opening(reads, workGroupId, request.school().urn())
                 .orElseThrow(() -> ProblemException.notFound("Work Group " + workGroupId));
         WorkGroup group = opening.group();
         requireActsFor(group.hubCode);
@@ -169,8 +169,8 @@ public class ApplicationService {
      * What the intake reads before it decides, in one round trip: the Work Group, the school's application to it if
      * there is one, and when the group's eligibility rules were last saved (so that the parsed rules can be reused).
      */
-    private static Optional<Opening> opening(UUID workGroupId, String urn) {
-        return WorkGroup.getEntityManager().createQuery("""
+    private static Optional<Opening> opening(Session reads, UUID workGroupId, String urn) {
+        return reads.createQuery("""
                         SELECT g,
                                (SELECT a.id FROM Application a WHERE a.workGroupId = g.id AND a.urn = :urn),
                                (SELECT r.updatedAt FROM StoredRuleSet r WHERE r.code = g.eligibilityRuleSet)
