@@ -45,10 +45,12 @@ public class NotificationDelivery {
     private final NotificationsConfig config;
     private final Clock clock;
     private final Tracer tracer;
+    private final MockMails mockMails;
 
     public NotificationDelivery(EntityManager entityManager, ReactiveMailer mailer, NotificationsConfig config, Clock clock,
-            Tracer tracer) {
+            Tracer tracer, MockMails mockMails) {
         this.tracer = tracer;
+        this.mockMails = mockMails;
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.config = config;
@@ -78,6 +80,7 @@ public class NotificationDelivery {
                 failed(mail, Redaction.text(message(e)));
             }
         }
+        mockMails.afterBatch();
         sent(sent);
         return batch.size();
     }

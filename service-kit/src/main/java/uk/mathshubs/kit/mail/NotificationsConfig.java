@@ -36,6 +36,10 @@ public interface NotificationsConfig {
     @WithDefault("20")
     int maxAttempts();
 
+    /** Keep the mails the mock mailer was given (dev mode, to read them); otherwise they go after each batch ({@link MockMails}). */
+    @WithDefault("false")
+    boolean keepMockMails();
+
     /** How long a sent mail's record (kind, recipient, subject, when; never its body) is kept. */
     @WithDefault("30d")
     Duration retention();
