@@ -102,6 +102,7 @@ sample() { # into: an associative array of ticks per component, and .at, the tim
     while read -r c t; do into[$c]=$t; done < <(cpu_sample)
     pg_sample >"$GEN/$1.pg"
     into[.jit]=$(jit_sample)
+    for c in "${COMPONENTS[@]}"; do into[.jit.$c]=$(jit_ticks "${ROOT_PID[$c]}"); done
     into[.at]=$EPOCHREALTIME
     for c in "${COMPONENTS[@]}"; do
         [ -n "${into[$c]:-}" ] || { echo "bench: $c (pid ${ROOT_PID[$c]}) is no longer running" >&2; exit 1; }
@@ -132,8 +133,9 @@ generate() { # phase group places before urns...
     [ -n "$GEN_MS" ] || { echo "bench: the load generator failed" >&2; exit 1; }
 }
 
-# Waits for the work a Work Group's applications start after their answers: none still SUBMITTED, every event
-# published and every due mail sent (applications and scheduling), scheduling's projection of the schools showing
+# Waits for the work a Work Group's applications start after their answers: none still SUBMITTED, every one
+# acknowledged (its mails and confirmation links written), every event published and every due mail sent (applications
+# and scheduling), scheduling's projection of the schools showing
 # every application and as many accepted and waitlisted, the catalogue counting the places given. Each poll is a
 # psql connection: a little PostgreSQL CPU, counted; and one commit in the applications database, taken off
 # (APPLICATIONS_POLLS). Sets APPLIED, the applications made.
@@ -146,10 +148,11 @@ settled() { # group
         sleep 0.5
         apps=$(sql applications "SELECT $by_status || '|' || count(*) FILTER (WHERE status = 'SUBMITTED')
                 || '|' || (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) || '|' || $mails_due
+                || '|' || (SELECT count(*) FROM acknowledgement_due)
             FROM application WHERE work_group_id = '$1'")
         APPLICATIONS_POLLS=$((APPLICATIONS_POLLS + 1))
         IFS='|' read -r -a a <<<"$apps"
-        [ "${a[3]}|${a[4]}|${a[5]}" = "0|0|0" ] || continue
+        [ "${a[3]}|${a[4]}|${a[5]}|${a[6]}" = "0|0|0|0" ] || continue
         sched=$(sql scheduling "SELECT $by_status || '|' || (SELECT count(*) FROM outbox_event WHERE published_at IS NULL)
                 || '|' || $mails_due
             FROM school_application WHERE work_group_id = '$1'")
@@ -157,7 +160,7 @@ settled() { # group
         places=$(sql catalogue "SELECT places_allocated FROM work_group WHERE id = '$1'")
         [ "$places" = "${a[1]}" ] && { APPLIED=${a[0]}; return 0; }
     done
-    echo "bench: after ${TIMEOUT}s the work after Work Group $1's applications is not done: applications (all,accepted,waitlisted,submitted,unpublished events,mails due) $apps; scheduling (all,accepted,waitlisted,unpublished events,mails due) ${sched:-?}; catalogue places ${places:-?}" >&2
+    echo "bench: after ${TIMEOUT}s the work after Work Group $1's applications is not done: applications (all,accepted,waitlisted,submitted,unpublished events,mails due,acknowledgements due) $apps; scheduling (all,accepted,waitlisted,unpublished events,mails due) ${sched:-?}; catalogue places ${places:-?}" >&2
     exit 1
 }
 
@@ -230,7 +233,7 @@ awk -v a="${apps0[.at]}" -v b="$answered_at" -v c="${apps1[.at]}" -v p="$APPLICA
 # The table, the RESULT line: in awk, from "component idle0 idle1 reads0 reads1 apps0 apps1" lines in ticks.
 report=$({
     for c in "${COMPONENTS[@]}"; do
-        echo "$c ${idle0[$c]} ${idle1[$c]} ${reads0[$c]} ${reads1[$c]} ${apps0[$c]} ${apps1[$c]}"
+        echo "$c ${idle0[$c]} ${idle1[$c]} ${reads0[$c]} ${reads1[$c]} ${apps0[$c]} ${apps1[$c]} $(( ${apps1[.jit.$c]} - ${apps0[.jit.$c]} ))"
     done
 } | awk -v tck="$TCK" -v reads="$SCHOOLS" -v applied="$APPLIED" -v schools="$SCHOOLS" \
         -v idle_s="$(awk -v a="${idle0[.at]}" -v b="${idle1[.at]}" 'BEGIN { print b - a }')" \
@@ -243,16 +246,16 @@ report=$({
         -v jit="$(( ${apps1[.jit]} - ${apps0[.jit]} ))" -v allocation="$allocation" '
     function ms(ticks) { return ticks * 1000 / tck }
     {
-        c[NR] = $1; idle[NR] = ms($3 - $2) / idle_s; rd[NR] = ms($5 - $4); ap[NR] = ms($7 - $6)
+        c[NR] = $1; idle[NR] = ms($3 - $2) / idle_s; rd[NR] = ms($5 - $4); ap[NR] = ms($7 - $6); jt[NR] = ms($8)
         sum_idle += idle[NR]; sum_rd += rd[NR]; sum_ap += ap[NR]
     }
     END {
         n = NR
         printf "\nCPU, ms: each component is its recorded process and all its descendants; reads window %.1f s, applications window %.1f s\n", reads_s, apps_s
-        printf "%-13s %9s %10s %9s %13s %11s %13s\n", "component", "idle ms/s", "reads", "per read", "applications", "per appl.", "net of idle"
+        printf "%-13s %9s %10s %9s %13s %11s %13s %9s\n", "component", "idle ms/s", "reads", "per read", "applications", "per appl.", "net of idle", "of it JIT"
         for (i = 1; i <= n; i++)
-            printf "%-13s %9.1f %10.0f %9.3f %13.0f %11.3f %13.3f\n", c[i], idle[i], rd[i], rd[i] / reads, ap[i], ap[i] / applied,
-                (ap[i] - idle[i] * apps_s) / applied
+            printf "%-13s %9.1f %10.0f %9.3f %13.0f %11.3f %13.3f %9.3f\n", c[i], idle[i], rd[i], rd[i] / reads, ap[i], ap[i] / applied,
+                (ap[i] - idle[i] * apps_s) / applied, jt[i] / applied
         printf "%-13s %9.1f %10.0f %9.3f %13.0f %11.3f %13.3f\n", "platform", sum_idle, sum_rd, sum_rd / reads, sum_ap,
             sum_ap / applied, (sum_ap - sum_idle * apps_s) / applied
         printf "%-13s %9s %10.0f %9.3f %13.0f %11.3f %13s\n", "load gen.", "-", gen_reads, gen_reads / reads, gen_apps,

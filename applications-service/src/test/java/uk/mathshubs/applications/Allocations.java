@@ -17,13 +17,20 @@ final class Allocations {
     private Allocations() {
     }
 
-    /** Waits until every eligible application the group places now (first come first served, or closed) is placed. */
+    /**
+     * Waits until every eligible application the group places now (first come first served, or closed) is placed, and
+     * every application to it acknowledged (its "received" mail and confirmation links written).
+     */
     static void settled(UUID group) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
             WorkGroup workGroup = WorkGroup.findById(group);
             boolean placesNow = workGroup.isFirstComeFirstServed() || !"OPEN".equals(workGroup.status);
-            return !placesNow || Application.count("workGroupId = ?1 and status = ?2 and eligibilityOutcome = ?3", group,
+            boolean placed = !placesNow || Application.count("workGroupId = ?1 and status = ?2 and eligibilityOutcome = ?3", group,
                     ApplicationStatus.SUBMITTED, Outcome.ELIGIBLE) == 0;
+            Number unacknowledged = (Number) Application.getEntityManager().createNativeQuery("""
+                    SELECT count(*) FROM acknowledgement_due d JOIN application a ON a.id = d.application_id
+                    WHERE a.work_group_id = :group""").setParameter("group", group).getSingleResult();
+            return placed && unacknowledged.intValue() == 0;
         }));
     }
 }

@@ -63,9 +63,12 @@ public class Allocator {
     private final ApplicationMetrics metrics;
     private final Tracer tracer;
     private final BatchDrainer drainer;
+    private final Acknowledging acknowledging;
 
     public Allocator(ArrivalOrder arrivals, Places places, ApplicationEvents events, Outbox outbox, EntityManager entityManager,
-            Clock clock, ApplicationMetrics metrics, Tracer tracer, ApplicationsConfig config, Foreground foreground) {
+            Clock clock, ApplicationMetrics metrics, Tracer tracer, ApplicationsConfig config, Foreground foreground,
+            Acknowledging acknowledging) {
+        this.acknowledging = acknowledging;
         this.metrics = metrics;
         this.tracer = tracer;
         this.arrivals = arrivals;
@@ -79,7 +82,10 @@ public class Allocator {
                 e -> LOG.warnf(e, "Allocation paused, retrying on the next tick"));
     }
 
-    /** Something to allocate: an application received, a priority-rules group closed. Fired inside the transaction. */
+    /**
+     * Something for a pass: an application received (to acknowledge, and perhaps to place), a priority-rules group
+     * closed. Fired inside the transaction.
+     */
     public record Due() {
     }
 
@@ -94,8 +100,10 @@ public class Allocator {
     }
 
     /**
-     * One pass over the Work Groups with applications waiting to be placed, a batch each. Returns {@link #BATCH} when
-     * some group may have more (the drainer then goes again), otherwise how many it placed.
+     * One pass: the Work Groups with applications waiting to be placed, a batch each; once none is waiting, a batch of
+     * the acknowledgements due ({@link Acknowledging}). Places first, as hub admins wait on them; a school hears no
+     * decision before the confirmation date, and one that would hear it at once is acknowledged in its own batch,
+     * first. Returns {@link #BATCH} when there may be more (the drainer then goes again), otherwise how many it did.
      */
     public int allocateDue() {
         int placed = 0;
@@ -105,7 +113,11 @@ public class Allocator {
             placed += batch;
             more |= batch == BATCH;
         }
-        return more ? BATCH : Math.min(placed, BATCH - 1);
+        if (more) {
+            return BATCH;
+        }
+        int acknowledged = acknowledging.acknowledgeDue(BATCH);
+        return acknowledged == BATCH ? BATCH : Math.min(placed + acknowledged, BATCH - 1);
     }
 
     /** Groups that place now: first come first served ones always, priority-rules ones once closed. */
@@ -135,6 +147,10 @@ public class Allocator {
             int free = count.get().free();
             int waiting = count.get().waiting();
             Instant now = clock.instant();
+            if (group.decisionsReleasedAt(now)) {
+                // The decision is mailed at once: its "received" mail is written first.
+                acknowledging.acknowledgeAnyDue(batch);
+            }
             outbox.inOneBatch(() -> {
                 int position = waiting;
                 int left = free;

@@ -25,7 +25,8 @@ public record ApplicationView(
         @Schema(description = "For an OFFERED place: when the hold ends and the place goes to the next school")
         Instant offerExpiresAt,
         EligibilityView eligibility,
-        @Schema(description = "The headteacher's and each lead teacher's confirmation of the programme's expectations")
+        @Schema(description = "The headteacher's and each lead teacher's confirmation of the programme's expectations: all of "
+                + "them from the application's receipt, confirmedAt empty until each confirms through the link emailed just after")
         List<ConfirmationView> confirmations,
         @Schema(description = "True once everyone named has confirmed: the application is complete")
         boolean complete,

@@ -1,6 +1,8 @@
 package uk.mathshubs.applications.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import uk.mathshubs.contracts.ParticipantRole;
 
 /** One person's electronic signature under the programme's expectations: asked for by email, given by following the link. */
 @Entity
@@ -42,5 +45,26 @@ public class CommitmentConfirmation extends PanacheEntityBase {
 
     public boolean isConfirmed() {
         return confirmedAt != null;
+    }
+
+    /**
+     * The confirmations an application asks for: its headteacher's and each lead teacher's, in that order. As yet
+     * unasked (no link, no id): what the application shows as awaited until the links go out.
+     */
+    public static List<CommitmentConfirmation> askedFor(Application application) {
+        List<CommitmentConfirmation> asked = new ArrayList<>();
+        asked.add(awaited(application.id, ParticipantRole.HEADTEACHER.name(), application.headteacherName, application.headteacherEmail));
+        application.people.stream().filter(p -> !p.role.equals(ParticipantRole.HEADTEACHER.name()))
+                .forEach(p -> asked.add(awaited(application.id, p.role, p.name, p.email)));
+        return asked;
+    }
+
+    private static CommitmentConfirmation awaited(UUID applicationId, String role, String name, String email) {
+        CommitmentConfirmation confirmation = new CommitmentConfirmation();
+        confirmation.applicationId = applicationId;
+        confirmation.role = role;
+        confirmation.name = name;
+        confirmation.email = email;
+        return confirmation;
     }
 }

@@ -17,6 +17,7 @@ public class Erasure extends PanacheEntityBase {
 
     /** What an erased person's name reads as, wherever it was shown. */
     public static final String ERASED_NAME = "Erased person";
+    private static final String ERASED_DOMAIN = "@erased.invalid";
 
     @Id
     public UUID id;
@@ -36,6 +37,11 @@ public class Erasure extends PanacheEntityBase {
 
     /** An address that is nobody's (RFC 2606 reserves .invalid), unique per record so that nothing keyed on it breaks. */
     public static String erasedEmail(UUID recordId) {
-        return "erased-" + recordId + "@erased.invalid";
+        return "erased-" + recordId + ERASED_DOMAIN;
+    }
+
+    /** An address {@link #erasedEmail} wrote: no mail goes to it. */
+    public static boolean isErased(String email) {
+        return email.endsWith(ERASED_DOMAIN);
     }
 }

@@ -36,10 +36,10 @@ public class ApplicationEvents {
         this.notifications = notifications;
     }
 
-    public void submitted(Application a, WorkGroup group) {
+    /** The school's mails follow just behind the intake ({@code Acknowledgements}). */
+    public void submitted(Application a) {
         outbox.record(EventType.APPLICATION_SUBMITTED, a.id,
                 new ApplicationSubmitted(a.id, a.reference, a.workGroupId, a.hubCode, a.urn, a.schoolName, a.submittedAt));
-        notifications.received(a, group);
     }
 
     /** The school has a place: the people to enrol travel with it. */

@@ -72,6 +72,8 @@ public class ApplicationMapper {
     /** An application just received, with what it was received with: no query needed. */
     public ApplicationView toView(Application a, boolean seesDecisionsEarly, List<CommitmentConfirmation> confirmations,
             LocalDate decisionDate) {
+        // Until the links go out just behind the intake, the confirmations awaited are those the application asks for.
+        List<CommitmentConfirmation> asked = confirmations.isEmpty() ? CommitmentConfirmation.askedFor(a) : confirmations;
         boolean hidden = !seesDecisionsEarly && CONFIRMED_ON_THE_DATE.contains(a.status) && decisionDate != null
                 && LocalDate.ofInstant(clock.instant(), UK).isBefore(decisionDate);
         return new ApplicationView(a.reference, a.workGroupId,
@@ -82,8 +84,8 @@ public class ApplicationMapper {
                 hidden ? null : a.decisionReasonCode,
                 a.offerExpiresAt,
                 a.eligibility == null ? null : toView(a.eligibility),
-                confirmations.stream().map(this::toView).toList(),
-                !confirmations.isEmpty() && confirmations.stream().allMatch(CommitmentConfirmation::isConfirmed),
+                asked.stream().map(this::toView).toList(),
+                asked.stream().allMatch(CommitmentConfirmation::isConfirmed),
                 new ApplicationView.School(a.urn, a.schoolName, a.localAuthority),
                 a.people.stream().map(p -> new ApplicationView.Person(p.role, p.name, p.email)).toList());
     }

@@ -79,7 +79,9 @@ public class ApplicationResource {
             description = "Answers 201 with the reference, a one-time secret and the status SUBMITTED (received); resubmitting for "
                     + "the same school, or submitting twice at once, answers 200 with the school's one application. The eligibility "
                     + "rules are applied at once (INELIGIBLE or NEEDS_REVIEW show straight away); the place is given just after, in "
-                    + "the order applications arrived, and the school hears the decision on the Work Group's confirmation date.")
+                    + "the order applications arrived, and the school hears the decision on the Work Group's confirmation date. The "
+                    + "\"application received\" mail and each named person's confirmation link are emailed just after too (within "
+                    + "seconds; after the rush when many schools apply at once), never written after the decision mail.")
     @APIResponse(responseCode = "201", description = "Received: the reference, the one-time secret and the application",
             content = @Content(schema = @Schema(implementation = SubmittedApplication.class)), headers = @Header(name = "Location", description = "The new resource, at the gateway's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "200", description = "The school had applied already: its one application, without a secret",

@@ -64,7 +64,7 @@ public class ApplicationService {
     private final Event<Allocator.Due> allocationDue;
     private final Event<ApplicationMetrics.Received> received;
     private final EligibilityService eligibility;
-    private final Confirmations confirmations;
+    private final Acknowledgements acknowledgements;
     private final ApplicationEvents events;
     private final StatelessSession rows;
     private final Caller caller;
@@ -72,13 +72,13 @@ public class ApplicationService {
     private final Foreground foreground;
 
     public ApplicationService(ArrivalOrder arrivals, Event<Allocator.Due> allocationDue, Event<ApplicationMetrics.Received> received,
-            EligibilityService eligibility, Confirmations confirmations, ApplicationEvents events, StatelessSession rows, Caller caller,
+            EligibilityService eligibility, Acknowledgements acknowledgements, ApplicationEvents events, StatelessSession rows, Caller caller,
             Clock clock, Foreground foreground) {
         this.arrivals = arrivals;
         this.allocationDue = allocationDue;
         this.received = received;
         this.eligibility = eligibility;
-        this.confirmations = confirmations;
+        this.acknowledgements = acknowledgements;
         this.events = events;
         this.rows = rows;
         this.caller = caller;
@@ -142,16 +142,20 @@ public class ApplicationService {
                     ApplicationDecision.PLATFORM, clock.instant());
             case NEEDS_REVIEW -> application.moveTo(ApplicationStatus.NEEDS_REVIEW, answer.decidedBy().reason(),
                     ApplicationDecision.PLATFORM, clock.instant());
-            case ELIGIBLE -> allocationDue.fire(new Allocator.Due());
+            case ELIGIBLE -> {
+                // stays SUBMITTED until the allocator places it
+            }
         }
         // Written as it is, row by row in one batch per table: nothing in this transaction changes it again, so the
         // persistence context's bookkeeping (cascades, snapshots, the dirty check at commit) would be pure cost.
         rows.insert(application);
         rows.insertMultiple(application.people);
-        events.submitted(application, group);
-        List<CommitmentConfirmation> requested = confirmations.request(application, group);
+        events.submitted(application);
+        // The school's mails and the confirmation links follow on the allocator's pass (Acknowledgements), every outcome.
+        acknowledgements.due(application);
+        allocationDue.fire(new Allocator.Due());
         received.fire(new ApplicationMetrics.Received(group.programmeCode, answer.outcome()));
-        return new Submission(application, Optional.of(secret), requested, group.confirmationDate);
+        return new Submission(application, Optional.of(secret), CommitmentConfirmation.askedFor(application), group.confirmationDate);
     }
 
     /** The pre-check: what the rules say about this school for this Work Group, without applying. */
