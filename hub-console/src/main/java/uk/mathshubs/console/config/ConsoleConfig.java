@@ -1,8 +1,10 @@
 package uk.mathshubs.console.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "console")
 public interface ConsoleConfig {
@@ -12,4 +14,18 @@ public interface ConsoleConfig {
      * for one instance (./platform), not for several.
      */
     Optional<String> csrfKey();
+
+    /** Sessions already checked, remembered by their cookie (security/CheckedSessions). */
+    CheckedSessionsConfig checkedSessions();
+
+    interface CheckedSessionsConfig {
+
+        /** At most this many sessions remembered at once; the least used go first. */
+        @WithDefault("10000")
+        long maxSize();
+
+        /** A session is checked in full again at least this often, and always once its ID token expires. */
+        @WithDefault("5M")
+        Duration maxAge();
+    }
 }
