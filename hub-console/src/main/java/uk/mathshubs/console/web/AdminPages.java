@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import uk.mathshubs.console.api.ApplicationsApi;
 import uk.mathshubs.console.api.ApplicationsApi.Erasure;
@@ -87,6 +88,7 @@ public class AdminPages {
 
     @GET
     @Path("erasures")
+    @NonBlocking // nothing to wait for: rendered on the event loop, not handed to a worker thread
     public TemplateInstance erasureForm() {
         return Templates.erasures(null, null, null, Errors.none());
     }

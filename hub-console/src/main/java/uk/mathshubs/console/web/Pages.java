@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.NonBlocking;
 import io.quarkus.security.Authenticated;
 import uk.mathshubs.console.api.Problem;
 
@@ -46,6 +47,7 @@ public class Pages {
 
     @GET
     @Path("signed-out")
+    @NonBlocking // nothing to wait for: rendered on the event loop, not handed to a worker thread
     public TemplateInstance signedOut() {
         return Templates.signedOut();
     }
