@@ -35,16 +35,17 @@ public class Csrf {
     /** The name of the hidden field every form carries. */
     public static final String FIELD = "csrf";
 
-    private final byte[] key;
+    private final ThreadLocal<Mac> hmac;
     private final Instance<Viewer> viewer;
 
     public Csrf(ConsoleConfig config, Instance<Viewer> viewer) {
         this.viewer = viewer;
-        this.key = config.csrfKey().map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
+        byte[] key = config.csrfKey().map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             return random;
         });
+        this.hmac = ThreadLocal.withInitial(() -> hmac(key));
     }
 
     /** The token for the forms of this request's page ({@code {inject:csrf.token}} in the templates). */
@@ -77,11 +78,16 @@ public class Csrf {
     }
 
     private String sign(String session) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(hmac.get().doFinal(("csrf:" + session).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A keyed HMAC per thread, made once: looking the algorithm up and keying it again was a page's cost every time. */
+    private static Mac hmac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(("csrf:" + session).getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -41,7 +41,7 @@ public final class Formats {
         }
         ZonedDateTime time = instant.atZone(UK);
         int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
-        String minutes = time.getMinute() == 0 ? "" : String.format(":%02d", time.getMinute());
+        String minutes = time.getMinute() == 0 ? "" : (time.getMinute() < 10 ? ":0" : ":") + time.getMinute();
         if (time.getHour() == 12 && time.getMinute() == 0) {
             return "midday";
         }

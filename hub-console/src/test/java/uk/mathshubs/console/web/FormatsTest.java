@@ -17,6 +17,7 @@ class FormatsTest {
         assertThat(Formats.ukTime(Instant.parse("2027-01-10T09:00:00Z"))).isEqualTo("9am");
         assertThat(Formats.ukTime(Instant.parse("2027-01-10T12:00:00Z"))).isEqualTo("midday");
         assertThat(Formats.ukTime(Instant.parse("2027-01-10T00:15:00Z"))).isEqualTo("12:15am");
+        assertThat(Formats.ukTime(Instant.parse("2027-01-10T15:05:00Z"))).isEqualTo("3:05pm");
         assertThat(Formats.ukDate(LocalDate.of(2027, 3, 8))).isEqualTo("8 March 2027");
         assertThat(Formats.ukShortDate(Instant.parse("2026-10-14T15:00:00Z"))).isEqualTo("Wed 14 Oct 2026");
         assertThat(Formats.ukDate((Instant) null)).isEmpty();
