@@ -17,7 +17,8 @@ public class Erasure extends PanacheEntityBase {
 
     /** What an erased person's name reads as, wherever it was shown. */
     public static final String ERASED_NAME = "Erased person";
-    private static final String ERASED_DOMAIN = "@erased.invalid";
+    /** The domain of every address an erasure writes (RFC 2606 reserves .invalid: nobody's). */
+    public static final String ERASED_DOMAIN = "@erased.invalid";
 
     @Id
     public UUID id;

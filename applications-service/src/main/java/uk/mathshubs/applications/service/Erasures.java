@@ -134,14 +134,14 @@ public class Erasures {
         // Confirmations are sent to an address and stand for a person's role on an application.
         List<String> roles = people.stream().map(p -> p.application.id + ":" + p.role).toList();
         records += entityManager.createNativeQuery("""
-                UPDATE commitment_confirmation SET name = :name, email = 'erased-' || id || '@erased.invalid'
+                UPDATE commitment_confirmation SET name = :name, email = 'erased-' || id || :domain
                 WHERE lower(email) IN (:emails) OR application_id::text || ':' || role IN (:roles)""")
-                .setParameter("name", ERASED_NAME).setParameter("emails", orNone(emails))
+                .setParameter("name", ERASED_NAME).setParameter("domain", Erasure.ERASED_DOMAIN).setParameter("emails", orNone(emails))
                 .setParameter("roles", orNone(roles)).executeUpdate();
         records += entityManager.createNativeQuery("""
-                UPDATE expression_of_interest SET contact_name = :name, contact_email = 'erased-' || id || '@erased.invalid'
+                UPDATE expression_of_interest SET contact_name = :name, contact_email = 'erased-' || id || :domain
                 WHERE lower(contact_email) IN (:emails)""")
-                .setParameter("name", ERASED_NAME).setParameter("emails", orNone(emails)).executeUpdate();
+                .setParameter("name", ERASED_NAME).setParameter("domain", Erasure.ERASED_DOMAIN).setParameter("emails", orNone(emails)).executeUpdate();
         // Mails to them, sent or still to go: nothing more goes to someone erased.
         mails.forget(emails, people.stream().map(p -> p.id).toList());
         Set<UUID> participantIds = Set.copyOf(people.stream().map(p -> p.id).toList());
