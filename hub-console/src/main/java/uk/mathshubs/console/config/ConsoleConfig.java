@@ -20,8 +20,11 @@ public interface ConsoleConfig {
 
     interface CheckedSessionsConfig {
 
-        /** At most this many sessions remembered at once; the least used go first. */
-        @WithDefault("10000")
+        /**
+         * At most this many sessions remembered at once, the least used going first: each holds its cookie (about 5 KB),
+         * its three tokens and the identity, and only sessions active within max-age are worth keeping.
+         */
+        @WithDefault("1000")
         long maxSize();
 
         /** A session is checked in full again at least this often, and always once its ID token expires. */
