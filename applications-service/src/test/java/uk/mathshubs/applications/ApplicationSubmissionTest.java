@@ -12,15 +12,18 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +108,50 @@ class ApplicationSubmissionTest {
         }
         given().auth().oauth2(TestTokens.hubAdmin(HUB)).get("/api/v1/work-groups/{id}/applications", group)
                 .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void schoolsApplyingTogetherAreEachReceivedOnceAndOneSchoolTwiceAmongThemTakesNothingFromTheOthers() throws Exception {
+        // Applications checked at the same moment are committed in one transaction (IntakeWriter); a school submitting
+        // twice among them makes that transaction fail on one_application_per_school, and the batch is written again
+        // one application at a time: the others are received all the same.
+        UUID group = WorkGroups.openGroup(HUB, 5);
+        List<String> urns = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            urns.add(urn());
+        }
+        List<String> submitted = new ArrayList<>(urns);
+        submitted.addAll(List.of(urns.get(3), urns.get(3), urns.get(9)));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+        try (ExecutorService schools = Executors.newFixedThreadPool(submitted.size())) {
+            for (String urn : submitted) {
+                answers.add(schools.submit(() -> {
+                    start.await();
+                    return submit(group, ApplicationForms.valid(urn)).extract();
+                }));
+            }
+            start.countDown();
+            Map<String, List<Integer>> codesBySchool = new TreeMap<>();
+            Map<String, Set<String>> referencesBySchool = new TreeMap<>();
+            for (int i = 0; i < submitted.size(); i++) {
+                ExtractableResponse<Response> answer = answers.get(i).get();
+                codesBySchool.computeIfAbsent(submitted.get(i), k -> new ArrayList<>()).add(answer.statusCode());
+                referencesBySchool.computeIfAbsent(submitted.get(i), k -> new HashSet<>()).add(answer.path("reference"));
+            }
+            assertThat(codesBySchool).hasSize(16).allSatisfy((urn, codes) -> assertThat(codes).as("school %s", urn)
+                    .containsOnlyOnce(201).allMatch(code -> code == 201 || code == 200));
+            assertThat(codesBySchool.get(urns.get(3))).containsExactlyInAnyOrder(201, 200, 200);
+            assertThat(codesBySchool.get(urns.get(9))).containsExactlyInAnyOrder(201, 200);
+            assertThat(referencesBySchool).allSatisfy((urn, references) -> assertThat(references).hasSize(1));
+        }
+        Allocations.settled(group);
+        List<Map<String, Object>> items = given().auth().oauth2(TestTokens.hubAdmin(HUB))
+                .get("/api/v1/work-groups/{id}/applications", group).then().statusCode(200).extract().path("items");
+        assertThat(items).hasSize(16);
+        assertThat(items).extracting(item -> item.get("status"))
+                .containsExactlyElementsOf(Stream.concat(
+                        Collections.nCopies(5, "ACCEPTED").stream(), Collections.nCopies(11, "WAITLISTED").stream()).toList());
     }
 
     @Test

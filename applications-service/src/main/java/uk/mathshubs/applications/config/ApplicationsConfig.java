@@ -27,6 +27,22 @@ public interface ApplicationsConfig {
 
     AllocatorConfig allocator();
 
+    IntakeConfig intake();
+
+    interface IntakeConfig {
+
+        /**
+         * How many transactions write received applications at once ({@code IntakeWriter}): one commits while the next
+         * batch gathers. More only helps with more cores for the service and PostgreSQL.
+         */
+        @WithDefault("2")
+        int writers();
+
+        /** At most how many applications one intake transaction writes. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
     interface AllocatorConfig {
 
         /** How often the allocator looks for work besides after each intake (read by the scheduler in {@code Allocator}). */

@@ -37,8 +37,9 @@ public class ApplicationEvents {
     }
 
     /** The school's mails follow just behind the intake ({@code Acknowledgements}). */
-    public void submitted(Application a) {
-        outbox.record(EventType.APPLICATION_SUBMITTED, a.id,
+    /** Made ready on the school's request, written with its application by the intake ({@code Intake}). */
+    public Outbox.Prepared submitted(Application a) {
+        return outbox.prepare(EventType.APPLICATION_SUBMITTED, a.id,
                 new ApplicationSubmitted(a.id, a.reference, a.workGroupId, a.hubCode, a.urn, a.schoolName, a.submittedAt));
     }
 

@@ -1,5 +1,6 @@
 package uk.mathshubs.applications.service;
 
+import java.sql.PreparedStatement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -45,11 +48,18 @@ public class Acknowledgements implements Acknowledging {
         this.tracer = tracer;
     }
 
-    /** The application's acknowledgement is due: noted in the intake's transaction. */
+    /** The applications' acknowledgements are due: noted in the intake's transaction, one round trip. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void due(Application application) {
-        entityManager.createNativeQuery("INSERT INTO acknowledgement_due (application_id) VALUES (:id)")
-                .setParameter("id", application.id).executeUpdate();
+    public void due(List<Application> applications) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO acknowledgement_due (application_id) VALUES (?)")) {
+                for (Application application : applications) {
+                    insert.setObject(1, application.id);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     @Override

@@ -16,14 +16,16 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
-import org.hibernate.StatelessSession;
+import org.hibernate.query.SelectionQuery;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
 import uk.mathshubs.applications.allocation.Allocator;
 import uk.mathshubs.applications.allocation.ArrivalOrder;
 import uk.mathshubs.applications.api.ApplicationRequest;
@@ -38,6 +40,7 @@ import uk.mathshubs.applications.domain.eligibility.Answer;
 import uk.mathshubs.applications.domain.eligibility.Condition;
 import uk.mathshubs.applications.domain.eligibility.Eligibility;
 import uk.mathshubs.applications.domain.eligibility.RuleSet;
+import uk.mathshubs.applications.domain.school.School;
 import uk.mathshubs.applications.events.ApplicationEvents;
 import uk.mathshubs.applications.metrics.ApplicationMetrics;
 import uk.mathshubs.contracts.ParticipantRole;
@@ -61,42 +64,48 @@ public class ApplicationService {
     private static final char[] REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     private final ArrivalOrder arrivals;
-    private final Event<Allocator.Due> allocationDue;
+    private final IntakeWriter intake;
     private final Event<ApplicationMetrics.Received> received;
     private final EligibilityService eligibility;
-    private final Acknowledgements acknowledgements;
     private final ApplicationEvents events;
-    private final StatelessSession rows;
     private final Caller caller;
     private final Clock clock;
     private final Foreground foreground;
 
-    public ApplicationService(ArrivalOrder arrivals, Event<Allocator.Due> allocationDue, Event<ApplicationMetrics.Received> received,
-            EligibilityService eligibility, Acknowledgements acknowledgements, ApplicationEvents events, StatelessSession rows, Caller caller,
-            Clock clock, Foreground foreground) {
+    public ApplicationService(ArrivalOrder arrivals, IntakeWriter intake, Event<ApplicationMetrics.Received> received,
+            EligibilityService eligibility, ApplicationEvents events, Caller caller, Clock clock, Foreground foreground) {
         this.arrivals = arrivals;
-        this.allocationDue = allocationDue;
+        this.intake = intake;
         this.received = received;
         this.eligibility = eligibility;
-        this.acknowledgements = acknowledgements;
         this.events = events;
-        this.rows = rows;
         this.caller = caller;
         this.clock = clock;
         this.foreground = foreground;
     }
 
     /**
-     * Intake: a new application, received in one short transaction that takes no lock other schools wait on (it holds
-     * only its Work Group's arrival gate, shared, see {@link ArrivalOrder}); the {@link Allocator} gives the place
-     * behind it. Resubmitting for the same school changes nothing, and two submissions racing for one school give that
-     * school's one application: the first is created, the others are answered with it.
+     * Intake: a new application, checked in a read-only transaction and then written by the {@link IntakeWriter}, with
+     * whichever others were received at the same moment, in one short transaction that takes no lock other schools wait
+     * on (it holds only its Work Group's arrival gate, shared, see {@link ArrivalOrder}); the {@link Allocator} gives
+     * the place behind it. Resubmitting for the same school changes nothing, and two submissions racing for one school
+     * give that school's one application: the first is created, the others are answered with it.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Submission submit(UUID workGroupId, ApplicationRequest request) {
         try {
             // The allocator and the relays make way while applications are coming in (Foreground).
-            return foreground.serve(() -> QuarkusTransaction.requiringNew().call(() -> receive(workGroupId, request)));
+            return foreground.serve(() -> {
+                Checked checked = QuarkusTransaction.requiringNew().call(() -> check(workGroupId, request));
+                if (checked.existing() != null) {
+                    return Submission.existing(checked.existing());
+                }
+                Application application = checked.received().application();
+                intake.write(checked.received());
+                received.fire(new ApplicationMetrics.Received(checked.group().programmeCode, application.eligibilityOutcome));
+                return new Submission(application, Optional.of(checked.secret()), CommitmentConfirmation.askedFor(application),
+                        checked.group().confirmationDate);
+            });
         } catch (RuntimeException e) {
             if (!Constraints.violated(e, "one_application_per_school")) {
                 throw e;
@@ -105,9 +114,17 @@ public class ApplicationService {
         }
     }
 
-    private Submission receive(UUID workGroupId, ApplicationRequest request) {
-        // What this transaction writes goes through the stateless session or JDBC: the persistence context only reads,
-        // so it keeps no snapshots and is never flushed (no dirty check before each query, nor at the commit).
+    /** What the intake decides before it writes: the school's application already there, or the new one, ready. */
+    private record Checked(Application existing, WorkGroup group, IntakeWriter.Received received, String secret) {
+    }
+
+    /**
+     * Reads only (the opening, the school's participation history and, for a school that applied already, its
+     * application), in a transaction of their own: its commit gives the connection back before the application waits
+     * for the writer (requests that kept theirs while waiting left the writers none).
+     */
+    private Checked check(UUID workGroupId, ApplicationRequest request) {
+        // This transaction only reads: its persistence context keeps no snapshots and is never flushed.
         Session reads = Application.getSession();
         reads.setDefaultReadOnly(true);
         reads.setHibernateFlushMode(FlushMode.MANUAL);
@@ -116,7 +133,7 @@ public class ApplicationService {
         WorkGroup group = opening.group();
         requireActsFor(group.hubCode);
         if (opening.existing() != null) {
-            return Submission.existing(Application.findById(opening.existing()));
+            return new Checked(Application.findById(opening.existing()), group, null, null);
         }
         if (!group.acceptsApplicationsAt(clock.instant())) {
             throw new ProblemException(409, "applications-closed", "Applications are closed",
@@ -131,7 +148,6 @@ public class ApplicationService {
 
         String secret = randomSecret();
         Application application = newApplication(group, request, secret);
-        application.arrival = arrivals.take(group.id);
         application.traceparent = TraceContexts.current();
         application.eligibility = answer;
         application.eligibilityOutcome = answer.outcome();
@@ -146,16 +162,8 @@ public class ApplicationService {
                 // stays SUBMITTED until the allocator places it
             }
         }
-        // Written as it is, row by row in one batch per table: nothing in this transaction changes it again, so the
-        // persistence context's bookkeeping (cascades, snapshots, the dirty check at commit) would be pure cost.
-        rows.insert(application);
-        rows.insertMultiple(application.people);
-        events.submitted(application);
-        // The school's mails and the confirmation links follow on the allocator's pass (Acknowledgements), every outcome.
-        acknowledgements.due(application);
-        allocationDue.fire(new Allocator.Due());
-        received.fire(new ApplicationMetrics.Received(group.programmeCode, answer.outcome()));
-        return new Submission(application, Optional.of(secret), CommitmentConfirmation.askedFor(application), group.confirmationDate);
+        // The event is made here, where the caller (its audit entry's actor) and the trace are this request's.
+        return new Checked(null, group, new IntakeWriter.Received(application, events.submitted(application)), secret);
     }
 
     /** The pre-check: what the rules say about this school for this Work Group, without applying. */
@@ -171,19 +179,34 @@ public class ApplicationService {
 
     /**
      * What the intake reads before it decides, in one round trip: the Work Group, the school's application to it if
-     * there is one, and when the group's eligibility rules were last saved (so that the parsed rules can be reused).
+     * there is one, when the group's eligibility rules were last saved (so that the parsed rules can be reused), and the
+     * school as the register knows it, which the eligibility rules then find in the session rather than ask for again.
      */
     private static Optional<Opening> opening(Session reads, UUID workGroupId, String urn) {
-        return reads.createQuery("""
-                        SELECT g,
-                               (SELECT a.id FROM Application a WHERE a.workGroupId = g.id AND a.urn = :urn),
-                               (SELECT r.updatedAt FROM StoredRuleSet r WHERE r.code = g.eligibilityRuleSet)
-                        FROM WorkGroup g WHERE g.id = :id""", Opening.class)
-                .setParameter("id", workGroupId).setParameter("urn", urn)
-                .getResultStream().findFirst();
+        return openingQuery(reads).setParameter("id", workGroupId).setParameter("urn", urn).uniqueResultOptional();
     }
 
-    private record Opening(WorkGroup group, UUID existing, Instant rulesSavedAt) {
+    private static SelectionQuery<Opening> openingQuery(Session reads) {
+        return reads.createQuery("""
+                SELECT g,
+                       (SELECT a.id FROM Application a WHERE a.workGroupId = g.id AND a.urn = :urn),
+                       (SELECT r.updatedAt FROM StoredRuleSet r WHERE r.code = g.eligibilityRuleSet),
+                       s
+                FROM WorkGroup g LEFT JOIN School s ON s.urn = :urn
+                WHERE g.id = :id""", Opening.class);
+    }
+
+    /**
+     * The intake's query parsed before the first school arrives (nothing is read). Hibernate parses a query on its
+     * first use and keeps the result; a service started cold and hit by an opening rush parsed it in a few hundred
+     * requests at once, and the parser's prediction caches, one per parse, filled the heap: the service stopped
+     * answering in its first rush.
+     */
+    void parseTheIntakeQuery(@Observes StartupEvent started) {
+        QuarkusTransaction.requiringNew().run(() -> openingQuery(Application.getSession()));
+    }
+
+    private record Opening(WorkGroup group, UUID existing, Instant rulesSavedAt, School school) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

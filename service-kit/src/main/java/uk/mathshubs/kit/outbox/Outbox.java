@@ -31,7 +31,8 @@ import uk.mathshubs.kit.tracing.TraceContexts;
  * commits. Rows are written with plain JDBC on the transaction's connection: an ORM entity per event, or a native
  * query per audit entry, would make Hibernate flush and dirty-check the whole session for every event. Work that
  * announces many events at once (the allocator's batch) wraps them in {@link #inOneBatch} and they go in one round
- * trip.
+ * trip; work that writes on another thread than the one deciding the change (the applications service's intake)
+ * makes each event ready with {@link #prepare} and writes them together with {@link #write}.
  */
 @ApplicationScoped
 public class Outbox {
@@ -51,7 +52,7 @@ public class Outbox {
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transaction;
     /** Events recorded inside {@link #inOneBatch} on this thread, waiting for its end. */
-    private final ThreadLocal<List<Pending>> batch = new ThreadLocal<>();
+    private final ThreadLocal<List<Prepared>> batch = new ThreadLocal<>();
 
     public Outbox(ObjectMapper json, Clock clock, Event<OutboxWritten> written, AuditTrail audit, EntityManager entityManager,
             TransactionSynchronizationRegistry transaction) {
@@ -65,6 +66,21 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(EventType type, Object aggregateKey, Record payload) {
+        Prepared prepared = prepare(type, aggregateKey, payload);
+        List<Prepared> open = batch.get();
+        if (open != null) {
+            open.add(prepared);
+        } else {
+            write(List.of(prepared));
+        }
+    }
+
+    /**
+     * An event and its audit entry made ready where the change is decided (the caller as its actor, the time, the
+     * trace are this thread's), for {@link #write} to write later, perhaps on another thread with others' events: the
+     * applications service's intake commits many schools' applications in one transaction.
+     */
+    public Prepared prepare(EventType type, Object aggregateKey, Record payload) {
         if (!type.payloadType().isInstance(payload)) {
             throw new IllegalArgumentException(type + " carries " + type.payloadType().getSimpleName());
         }
@@ -77,15 +93,8 @@ public class Outbox {
         String key = aggregateKey.toString();
         // Every change a service announces is a change to audit: who made it, on what, when.
         // With the trace it belongs to, which the relay continues when it sends the event (null with tracing off).
-        Pending pending = new Pending(TimeOrderedIds.next(), type, key, body.toString(), clock.instant(), TraceContexts.current(),
+        return new Prepared(TimeOrderedIds.next(), type, key, body.toString(), clock.instant(), TraceContexts.current(),
                 audit.entry(type.type(), key, body));
-        List<Pending> open = batch.get();
-        if (open != null) {
-            open.add(pending);
-        } else {
-            write(List.of(pending));
-        }
-        announceOnce();
     }
 
     /** Runs {@code work}; the events it records are written together when it returns (nothing is written if it throws). */
@@ -95,7 +104,7 @@ public class Outbox {
             work.run(); // already inside one: the outer batch writes them
             return;
         }
-        List<Pending> pending = new ArrayList<>();
+        List<Prepared> pending = new ArrayList<>();
         batch.set(pending);
         try {
             work.run();
@@ -105,13 +114,15 @@ public class Outbox {
         write(pending);
     }
 
-    private void write(List<Pending> events) {
+    /** Writes events made ready by {@link #prepare}, in one round trip. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(List<Prepared> events) {
         if (events.isEmpty()) {
             return;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Pending event : events) {
+                for (Prepared event : events) {
                     bind(insert, event);
                     if (events.size() > 1) {
                         insert.addBatch();
@@ -124,9 +135,10 @@ public class Outbox {
                 }
             }
         });
+        announceOnce();
     }
 
-    private static void bind(PreparedStatement insert, Pending event) throws SQLException {
+    private static void bind(PreparedStatement insert, Prepared event) throws SQLException {
         Timestamp at = Timestamp.from(event.occurredAt());
         insert.setObject(1, event.eventId());
         insert.setString(2, event.type().type());
@@ -150,7 +162,8 @@ public class Outbox {
         }
     }
 
-    private record Pending(UUID eventId, EventType type, String aggregateKey, String payload, Instant occurredAt,
+    /** An event ready to write, with its audit entry. */
+    public record Prepared(UUID eventId, EventType type, String aggregateKey, String payload, Instant occurredAt,
             String traceparent, AuditTrail.Pending audit) {
     }
 
