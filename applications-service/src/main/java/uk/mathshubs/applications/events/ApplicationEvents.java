@@ -37,7 +37,7 @@ public class ApplicationEvents {
     }
 
     /** The school's mails follow just behind the intake ({@code Acknowledgements}). */
-    /** Made ready on the school's request, written with its application by the intake ({@code Intake}). */
+    /** Made ready on the school's request, written with its application by the intake ({@code IntakeWriter}). */
     public Outbox.Prepared submitted(Application a) {
         return outbox.prepare(EventType.APPLICATION_SUBMITTED, a.id,
                 new ApplicationSubmitted(a.id, a.reference, a.workGroupId, a.hubCode, a.urn, a.schoolName, a.submittedAt));
