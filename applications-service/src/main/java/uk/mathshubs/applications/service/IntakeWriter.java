@@ -57,6 +57,7 @@ public class IntakeWriter {
     private final int writerCount;
     private final BlockingQueue<Received> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean stopping;
 
     public IntakeWriter(ArrivalOrder arrivals, StatelessSession rows, Outbox outbox, Acknowledgements acknowledgements,
             Event<Allocator.Due> allocationDue, ApplicationsConfig config) {
@@ -79,6 +80,10 @@ public class IntakeWriter {
     /** Writes the application (with whichever others wait with it) and returns once it is committed. */
     void write(Received application) {
         waiting.add(application);
+        // Once the writers are stopping, nothing would ever take it: the school hears so now.
+        if (stopping && waiting.remove(application)) {
+            throw unavailable();
+        }
         try {
             application.written().get();
         } catch (ExecutionException e) {
@@ -97,7 +102,7 @@ public class IntakeWriter {
                 batch.add(waiting.take());
                 waiting.drainTo(batch, batchSize - 1);
                 write(batch);
-            } catch (InterruptedException stopping) {
+            } catch (InterruptedException interrupted) {
                 batch.forEach(each -> each.written().completeExceptionally(unavailable()));
                 return;
             } catch (Throwable e) {
@@ -115,6 +120,11 @@ public class IntakeWriter {
             QuarkusTransaction.requiringNew().run(() -> insert(batch));
             batch.forEach(each -> each.written().complete(null));
         } catch (RuntimeException e) {
+            if (stopping) {
+                // Interrupted mid-write (waiting for a connection, say): rolled back, so not received.
+                batch.forEach(each -> each.written().completeExceptionally(unavailable()));
+                return;
+            }
             if (batch.size() == 1) {
                 batch.getFirst().written().completeExceptionally(e);
                 return;
@@ -145,8 +155,14 @@ public class IntakeWriter {
                 "The service is stopping; the application was not received. Submit it again.", List.of());
     }
 
+    /**
+     * Stops the writers. Graceful shutdown ({@code quarkus.shutdown.timeout}) has let the requests in flight finish
+     * before this, so in practice nothing waits here any more; whatever still does is answered 503, never left
+     * hanging.
+     */
     @PreDestroy
     void stop() {
+        stopping = true;
         writers.forEach(Thread::interrupt);
         List<Received> left = new ArrayList<>();
         waiting.drainTo(left);
