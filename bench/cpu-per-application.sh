@@ -8,9 +8,16 @@ source "$(dirname "$0")/lib.sh"
 need psql "apt-get install postgresql-client"
 SCHOOLS=${BENCH_SCHOOLS:-1000}
 PLACES=${BENCH_PLACES:-50}
-# Three times as many to another Work Group first, not measured: a platform in service has compiled its hot code long
-# before the rush; with only as many, a fifth of the burst's CPU was still the JIT compilers' (shown on its own below).
+# Warm-up bursts first, each as large as the measured one and to a Work Group of its own, not measured: a platform in
+# service has compiled its hot code long before the rush. At least three times as many applications (BENCH_WARMUP),
+# then more bursts until the JIT compilers take less than BENCH_JIT_SETTLED per cent of the platform's CPU in a burst,
+# at most BENCH_WARMUP_MAX applications in all: on a platform minutes old the JIT took a third of each burst's CPU
+# after four bursts and a sixth after twelve. Each warm-up burst's cost is printed, so a cold platform's figures show
+# too.
 WARMUP=${BENCH_WARMUP:-$((3 * SCHOOLS))}
+JIT_SETTLED=${BENCH_JIT_SETTLED:-15}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-$((16 * SCHOOLS))}
+(( WARMUP_MAX >= WARMUP )) || WARMUP_MAX=$WARMUP
 IDLE=${BENCH_IDLE:-10}          # seconds of the platform idle, to show its background CPU
 TIMEOUT=${BENCH_TIMEOUT:-300}   # seconds for the work after the answers
 # PostgreSQL backends report their counters when idle, at most once a second, and at the latest 10 s later.
@@ -94,7 +101,7 @@ jit_sample() {
     jit_ticks "${pids[@]}"
 }
 
-declare -A idle0 idle1 reads0 reads1 apps0 apps1 answered
+declare -A idle0 idle1 reads0 reads1 apps0 apps1 answered warm0 warm1
 sample() { # into: an associative array of ticks per component, and .at, the time in seconds; $GEN/<into>.pg too
     local -n into=$1
     local c t
@@ -173,27 +180,40 @@ echo "Processes: $(for c in "${COMPONENTS[@]}"; do printf '%s %s, ' "$c" "${ROOT
 # Schools new to the register, random 7-digit URNs, none that has applied before on this platform (accepted into
 # another group of the programme this year, a school is ineligible): the warm-up's first, then the measured ones.
 sql applications "SELECT DISTINCT urn FROM application" >"$GEN/applied"
-mapfile -t ALL_URNS < <(shuf -i 3000000-3999999 -n $((2 * (WARMUP + SCHOOLS))) | grep -vxFf "$GEN/applied" \
-    | head -n $((WARMUP + SCHOOLS)))
-[ ${#ALL_URNS[@]} = $((WARMUP + SCHOOLS)) ] || { echo "bench: too few unused URNs" >&2; exit 1; }
-WARM_URNS=("${ALL_URNS[@]:0:WARMUP}")
-URNS=("${ALL_URNS[@]:WARMUP}")
+mapfile -t ALL_URNS < <(shuf -i 3000000-3999999 -n $((2 * (WARMUP_MAX + SCHOOLS))) | grep -vxFf "$GEN/applied" \
+    | head -n $((WARMUP_MAX + SCHOOLS)))
+[ ${#ALL_URNS[@]} = $((WARMUP_MAX + SCHOOLS)) ] || { echo "bench: too few unused URNs" >&2; exit 1; }
+WARM_URNS=("${ALL_URNS[@]:0:WARMUP_MAX}")
+URNS=("${ALL_URNS[@]:WARMUP_MAX}")
 register_schools "${ALL_URNS[@]}"
 GROUP=$(open_work_group "$PLACES")
-# The warm-up goes in bursts as large as the measured one, each to a Work Group of its own.
-WARM_GROUPS=()
-for ((i = 0; i < WARMUP; i += SCHOOLS)); do WARM_GROUPS+=("$(open_work_group "$PLACES")"); done
 # The applications service hears of the groups over Kafka.
-for group in "${WARM_GROUPS[@]}" "$GROUP"; do await_applications_know "$group" "${URNS[0]}"; done
+await_applications_know "$GROUP" "${URNS[0]}"
 
-if (( WARMUP > 0 )); then
-    echo "Warm-up: $WARMUP reads and $WARMUP applications in bursts of $SCHOOLS to ${#WARM_GROUPS[@]} Work Groups of $PLACES places, not measured"
-    for ((i = 0; i < ${#WARM_GROUPS[@]}; i++)); do
-        chunk=("${WARM_URNS[@]:i * SCHOOLS:SCHOOLS}")
-        generate reads "${WARM_GROUPS[i]}" "$PLACES" - "${chunk[@]}" >/dev/null
-        generate applications "${WARM_GROUPS[i]}" "$PLACES" - "${chunk[@]}" >/dev/null
-        settled "${WARM_GROUPS[i]}"
+# One warm-up burst of reads and applications to a new Work Group; sets WARM_JIT, the JIT's per cent of the platform's
+# CPU from the applications' burst until their work is done.
+warm_burst() { # n
+    local chunk=("${WARM_URNS[@]:$1 * SCHOOLS:SCHOOLS}") group c sum=0
+    group=$(open_work_group "$PLACES")
+    await_applications_know "$group" "${chunk[0]}"
+    generate reads "$group" "$PLACES" - "${chunk[@]}" >/dev/null
+    generate applications "$group" "$PLACES" warm0 "${chunk[@]}" >/dev/null
+    settled "$group"
+    sample warm1
+    for c in "${COMPONENTS[@]}"; do sum=$((sum + ${warm1[$c]} - ${warm0[$c]})); done
+    WARM_JIT=$(( 100 * (${warm1[.jit]} - ${warm0[.jit]}) / (sum > 0 ? sum : 1) ))
+    awk -v n="$(($1 + 1))" -v t="$sum" -v j="$(( ${warm1[.jit]} - ${warm0[.jit]} ))" -v tck="$TCK" -v a="$SCHOOLS" \
+        'BEGIN { printf "  warm-up burst %d: %.1f ms of the platform per application, the JIT %.1f ms of it\n", n, t * 1000 / tck / a, j * 1000 / tck / a }'
+}
+
+if (( WARMUP_MAX > 0 )); then
+    echo "Warm-up: bursts of $SCHOOLS reads and $SCHOOLS applications, each to a Work Group of $PLACES places, not measured: at least $((WARMUP / SCHOOLS)), then until the JIT takes under $JIT_SETTLED% of a burst's CPU (at most $((WARMUP_MAX / SCHOOLS)))"
+    WARM_JIT=100
+    for ((i = 0; i < WARMUP_MAX / SCHOOLS; i++)); do
+        (( i < WARMUP / SCHOOLS || WARM_JIT >= JIT_SETTLED )) || break
+        warm_burst "$i"
     done
+    echo "Warm-up done after $i bursts ($((i * SCHOOLS)) applications); the JIT $WARM_JIT% of the last one's CPU"
 fi
 sleep "$STATS_DELAY"
 
@@ -210,6 +230,7 @@ generate reads "$GROUP" "$PLACES" reads0 "${URNS[@]}"
 sample reads1
 GEN_READS_MS=$GEN_MS
 
+APPLICATIONS_POLLS=0   # the warm-up's polls were before the first reading
 generate applications "$GROUP" "$PLACES" apps0 "${URNS[@]}"
 answered_at=$EPOCHREALTIME
 sample answered
