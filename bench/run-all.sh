@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark, one after the other, on one platform of their own; the RESULT lines at the end are what
-# BENCHMARKS.md records. About 10 minutes. BENCH_KEEP=1 leaves the platform running afterwards.
+# BENCHMARKS.md records. About half an hour on a fresh platform (cpu-per-application warms it up until the JIT settles).
+# BENCH_KEEP=1 leaves the platform running afterwards.
 source "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
 out=$(mktemp)
