@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -156,9 +159,26 @@ final class Platform implements AutoCloseable {
         return all;
     }
 
+    /** Ports given out by this JVM, so that no two components are given the same one. */
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port free now and below Linux's ephemeral range (32768 and up by default). The console starts two minutes after
+     * its port is chosen; a port the kernel handed out as free may meanwhile be the local end of some outgoing
+     * connection (a JDBC or Kafka client's), and once it was: "port in use", the platform down.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (!GIVEN.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException inUse) {
+                // taken by something else: try another
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
 }
