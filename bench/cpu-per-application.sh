@@ -18,6 +18,9 @@ WARMUP=${BENCH_WARMUP:-$((3 * SCHOOLS))}
 JIT_SETTLED=${BENCH_JIT_SETTLED:-15}
 WARMUP_MAX=${BENCH_WARMUP_MAX:-$((16 * SCHOOLS))}
 (( WARMUP_MAX >= WARMUP )) || WARMUP_MAX=$WARMUP
+# Then BENCH_ROUNDS measured bursts, each to a Work Group of its own after a quiet moment, and their median: one burst
+# on the same warm platform measured anywhere from 7.6 to 13.2 ms.
+ROUNDS=${BENCH_ROUNDS:-3}
 IDLE=${BENCH_IDLE:-10}          # seconds of the platform idle, to show its background CPU
 TIMEOUT=${BENCH_TIMEOUT:-300}   # seconds for the work after the answers
 # PostgreSQL backends report their counters when idle, at most once a second, and at the latest 10 s later.
@@ -218,15 +221,12 @@ echo "Processes: $(for c in "${COMPONENTS[@]}"; do printf '%s %s, ' "$c" "${ROOT
 # Schools new to the register, random 7-digit URNs, none that has applied before on this platform (accepted into
 # another group of the programme this year, a school is ineligible): the warm-up's first, then the measured ones.
 sql applications "SELECT DISTINCT urn FROM application" >"$GEN/applied"
-mapfile -t ALL_URNS < <(shuf -i 3000000-3999999 -n $((2 * (WARMUP_MAX + SCHOOLS))) | grep -vxFf "$GEN/applied" \
-    | head -n $((WARMUP_MAX + SCHOOLS)))
-[ ${#ALL_URNS[@]} = $((WARMUP_MAX + SCHOOLS)) ] || { echo "bench: too few unused URNs" >&2; exit 1; }
+mapfile -t ALL_URNS < <(shuf -i 3000000-3999999 -n $((2 * (WARMUP_MAX + ROUNDS * SCHOOLS))) | grep -vxFf "$GEN/applied" \
+    | head -n $((WARMUP_MAX + ROUNDS * SCHOOLS)))
+[ ${#ALL_URNS[@]} = $((WARMUP_MAX + ROUNDS * SCHOOLS)) ] || { echo "bench: too few unused URNs" >&2; exit 1; }
 WARM_URNS=("${ALL_URNS[@]:0:WARMUP_MAX}")
-URNS=("${ALL_URNS[@]:WARMUP_MAX}")
+MEASURED_URNS=("${ALL_URNS[@]:WARMUP_MAX}")
 register_schools "${ALL_URNS[@]}"
-GROUP=$(open_work_group "$PLACES")
-# The applications service hears of the groups over Kafka.
-await_applications_know "$GROUP" "${URNS[0]}"
 
 # One warm-up burst of reads and applications to a new Work Group; sets WARM_JIT, the JIT's per cent of the platform's
 # CPU from the applications' burst until their work is done.
@@ -253,6 +253,14 @@ if (( WARMUP_MAX > 0 )); then
     done
     echo "Warm-up done after $i bursts ($((i * SCHOOLS)) applications); the JIT $WARM_JIT% of the last one's CPU"
 fi
+
+# One measured round: a quiet moment, the idle background, a burst of reads and one of applications to a new Work Group,
+# the work behind them; prints its table and RESULT lines.
+measured_round() { # round
+URNS=("${MEASURED_URNS[@]:$1 * SCHOOLS:SCHOOLS}")
+GROUP=$(open_work_group "$PLACES")
+# The applications service hears of the groups over Kafka.
+await_applications_know "$GROUP" "${URNS[0]}"
 sleep "$STATS_DELAY"
 
 echo "Idle: ${IDLE}s"
@@ -378,3 +386,18 @@ echo "$until_answered"
         print "postgres by database, ms per application: " line
     }' "$GEN/apps0.pg" "$GEN/apps1.pg"
 grep '^RESULT' <<<"$report"
+}
+
+CPU_PER_APPLICATION=() UNTIL_ANSWERED=()
+for ((r = 0; r < ROUNDS; r++)); do
+    echo
+    echo "Round $((r + 1)) of $ROUNDS"
+    measured=$(measured_round "$r") || { printf '%s\n' "$measured"; exit 1; }
+    sed 's/^RESULT /  round '"$((r + 1))"': /' <<<"$measured"
+    CPU_PER_APPLICATION+=("$(sed -n 's/^RESULT cpu-per-application: \([0-9.]*\) ms.*/\1/p' <<<"$measured")")
+    UNTIL_ANSWERED+=("$(sed -n 's/^RESULT cpu-until-answered: .*: \([0-9.]*\)x$/\1/p' <<<"$measured")")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo
+echo "RESULT cpu-until-answered: median $(median "${UNTIL_ANSWERED[@]}")x the CPU of a read until the last answer (rounds: ${UNTIL_ANSWERED[*]})"
+echo "RESULT cpu-per-application: $(median "${CPU_PER_APPLICATION[@]}") ms CPU per application summed over every process, the median of $ROUNDS rounds (${CPU_PER_APPLICATION[*]}; target <= 10 ms)"

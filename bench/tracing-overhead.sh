@@ -28,7 +28,7 @@ measure() { # label
     platform_down
     line=$("$here/submission-vs-pgbench.sh" | grep '^RESULT')
     THROUGHPUT[$label]=$(sed -E 's/.*through the gateway ([0-9.]+) applications\/s.*/\1/' <<<"$line")
-    line=$("$here/cpu-per-application.sh" | grep '^RESULT')
+    line=$("$here/cpu-per-application.sh" | grep '^RESULT cpu-per-application:')
     CPU[$label]=$(sed -E 's/^RESULT cpu-per-application: ([0-9.]+) ms.*/\1/' <<<"$line")
     echo "$label: ${THROUGHPUT[$label]} applications/s, ${CPU[$label]} ms CPU per application"
 }
