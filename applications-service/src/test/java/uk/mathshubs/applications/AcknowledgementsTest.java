@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,6 +98,48 @@ class AcknowledgementsTest {
                 .noneMatch(m -> m.endsWith("erased.invalid") || m.endsWith(head));
     }
 
+    @Test
+    void applicationsAcknowledgedInOneBatchEachGetTheirOwnLinksAndMails() throws Exception {
+        Map<UUID, String> headByApplication = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String head = "head" + i + "." + UUID.randomUUID().toString().substring(0, 8) + "@school.example";
+            Map<String, Object> form = ApplicationForms.valid(ApplicationSubmissionTest.urn());
+            form.put("headteacher", Map.of("name", "Head " + i, "email", head));
+            headByApplication.put(idOf(apply(form)), head);
+        }
+        Map<UUID, Integer> mails = new LinkedHashMap<>();
+        for (UUID id : headByApplication.keySet()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> confirmations(id).size() == 5 && !acknowledgementMails(id).isEmpty());
+            mails.put(id, acknowledgementMails(id).size());
+        }
+        // All three due again at once, as a rush leaves them: the next pass writes their links and mails together.
+        QuarkusTransaction.requiringNew().run(() -> {
+            var entityManager = Application.getEntityManager();
+            entityManager.createNativeQuery("DELETE FROM commitment_confirmation WHERE application_id IN (:ids)")
+                    .setParameter("ids", headByApplication.keySet()).executeUpdate();
+            entityManager.createNativeQuery("""
+                    DELETE FROM notification WHERE application_id IN (:ids) AND kind IN ('application-received', 'confirmation-request')""")
+                    .setParameter("ids", headByApplication.keySet()).executeUpdate();
+            for (UUID id : headByApplication.keySet()) {
+                entityManager.createNativeQuery("INSERT INTO acknowledgement_due (application_id) VALUES (:id)").setParameter("id", id)
+                        .executeUpdate();
+            }
+        });
+
+        int i = 0;
+        for (Map.Entry<UUID, String> application : headByApplication.entrySet()) {
+            UUID id = application.getKey();
+            String head = application.getValue();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> confirmations(id).size() == 5 && acknowledgementMails(id).size() == mails.get(id));
+            List<String> others = headByApplication.values().stream().filter(other -> !other.equals(head)).toList();
+            assertThat(confirmations(id)).as("its own headteacher's link").contains("HEADTEACHER Head " + i++ + " school.example");
+            assertThat(acknowledgementMails(id)).as("its own people mailed, no other application's")
+                    .contains("confirmation-request " + head, "application-received " + head)
+                    .noneMatch(mail -> others.stream().anyMatch(mail::endsWith));
+        }
+    }
+
     private static String apply(Map<String, Object> form) {
         UUID group = WorkGroups.openGroup("CENTRAL", 5);
         String reference = given().auth().oauth2(TestTokens.hubWebsite("CENTRAL")).contentType(ContentType.JSON).body(form)
@@ -118,6 +161,12 @@ class AcknowledgementsTest {
     /** "kind recipient" per mail about the application. */
     private List<String> mailsAbout(UUID application) throws Exception {
         return query("SELECT kind || ' ' || recipient FROM notification WHERE application_id = ?", application);
+    }
+
+    /** The "application received" mails and confirmation requests about the application (not its decision's). */
+    private List<String> acknowledgementMails(UUID application) throws Exception {
+        return mailsAbout(application).stream()
+                .filter(mail -> mail.startsWith("application-received ") || mail.startsWith("confirmation-request ")).toList();
     }
 
     private List<String> query(String sql, Object parameter) throws Exception {

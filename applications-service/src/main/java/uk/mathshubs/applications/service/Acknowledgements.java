@@ -22,6 +22,7 @@ import uk.mathshubs.applications.allocation.Acknowledging;
 import uk.mathshubs.applications.domain.Application;
 import uk.mathshubs.applications.domain.WorkGroup;
 import uk.mathshubs.applications.notifications.ApplicationNotifications;
+import uk.mathshubs.kit.mail.MailOutbox;
 import uk.mathshubs.kit.tracing.TraceContexts;
 
 /**
@@ -37,13 +38,15 @@ public class Acknowledgements implements Acknowledging {
 
     private final Confirmations confirmations;
     private final ApplicationNotifications notifications;
+    private final MailOutbox mails;
     private final EntityManager entityManager;
     private final Tracer tracer;
 
-    public Acknowledgements(Confirmations confirmations, ApplicationNotifications notifications, EntityManager entityManager,
-            Tracer tracer) {
+    public Acknowledgements(Confirmations confirmations, ApplicationNotifications notifications, MailOutbox mails,
+            EntityManager entityManager, Tracer tracer) {
         this.confirmations = confirmations;
         this.notifications = notifications;
+        this.mails = mails;
         this.entityManager = entityManager;
         this.tracer = tracer;
     }
@@ -101,15 +104,20 @@ public class Acknowledgements implements Acknowledging {
         }
         Map<UUID, WorkGroup> groups = WorkGroup.<WorkGroup>list("id in ?1", applications.stream().map(a -> a.workGroupId).distinct().toList())
                 .stream().collect(Collectors.toMap(g -> g.id, Function.identity()));
-        for (Application application : applications.stream().sorted(Comparator.comparingLong(a -> a.arrival)).toList()) {
-            // In the trace of the request that took it in, as its mails are.
-            Span span = tracer.spanBuilder("acknowledge an application").setParent(TraceContexts.parent(application.traceparent))
-                    .startSpan();
-            try (Scope scope = span.makeCurrent()) {
-                notifications.received(application, groups.get(application.workGroupId), confirmations.request(application));
-            } finally {
-                span.end();
+        List<Application> inArrivalOrder = applications.stream().sorted(Comparator.comparingLong(a -> a.arrival)).toList();
+        // The batch's links in one write and its mails in one more, not a few statements for each application.
+        Map<UUID, List<ApplicationNotifications.ConfirmationLink>> links = confirmations.request(inArrivalOrder);
+        mails.together(() -> {
+            for (Application application : inArrivalOrder) {
+                // In the trace of the request that took it in, as its mails are.
+                Span span = tracer.spanBuilder("acknowledge an application").setParent(TraceContexts.parent(application.traceparent))
+                        .startSpan();
+                try (Scope scope = span.makeCurrent()) {
+                    notifications.received(application, groups.get(application.workGroupId), links.get(application.id));
+                } finally {
+                    span.end();
+                }
             }
-        }
+        });
     }
 }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,21 +46,28 @@ public class Confirmations {
     }
 
     /**
-     * Asks each person the application names ({@link CommitmentConfirmation#askedFor}) to confirm: a link of their
-     * own, whose token is in no row (only its hash) and goes into their email alone. In the caller's transaction.
+     * Asks each person the applications name ({@link CommitmentConfirmation#askedFor}) to confirm: a link of their own,
+     * whose token is in no row (only its hash) and goes into their email alone. The links by application; the rows
+     * for all the applications in one batch. In the caller's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<ApplicationNotifications.ConfirmationLink> request(Application application) {
-        List<CommitmentConfirmation> requested = CommitmentConfirmation.askedFor(application);
-        List<ApplicationNotifications.ConfirmationLink> links = new ArrayList<>();
+    public Map<UUID, List<ApplicationNotifications.ConfirmationLink>> request(List<Application> applications) {
+        Map<UUID, List<ApplicationNotifications.ConfirmationLink>> links = new HashMap<>();
+        List<CommitmentConfirmation> requested = new ArrayList<>();
         Instant now = clock.instant();
-        for (CommitmentConfirmation confirmation : requested) {
-            String token = newToken();
-            confirmation.id = TimeOrderedIds.next();
-            confirmation.tokenHash = ApplicationAccess.hash(token);
-            confirmation.requestedAt = now;
-            links.add(new ApplicationNotifications.ConfirmationLink(ApplicationNotifications.personId(application, confirmation.role),
-                    confirmation.name, confirmation.email, config.confirmationLink() + token));
+        for (Application application : applications) {
+            List<ApplicationNotifications.ConfirmationLink> ones = new ArrayList<>();
+            for (CommitmentConfirmation confirmation : CommitmentConfirmation.askedFor(application)) {
+                String token = newToken();
+                confirmation.id = TimeOrderedIds.next();
+                confirmation.tokenHash = ApplicationAccess.hash(token);
+                confirmation.requestedAt = now;
+                ones.add(new ApplicationNotifications.ConfirmationLink(
+                        ApplicationNotifications.personId(application, confirmation.role), confirmation.name, confirmation.email,
+                        config.confirmationLink() + token));
+                requested.add(confirmation);
+            }
+            links.put(application.id, ones);
         }
         rows.insertMultiple(requested);
         return links;

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,46 @@ public class MailOutbox {
         this.written = written;
     }
 
+    /** Mails added on this thread inside {@link #together}, written when it returns. */
+    private final ThreadLocal<List<Traced>> pending = new ThreadLocal<>();
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(List<OutgoingMail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        // The sending continues the trace of what asked for the mail.
+        List<Traced> traced = mails.stream().map(mail -> new Traced(mail, TraceContexts.current())).toList();
+        List<Traced> batch = pending.get();
+        if (batch != null) {
+            batch.addAll(traced);
+        } else {
+            write(traced);
+        }
+    }
+
+    /**
+     * Runs {@code work}, which may add mails for many changes, and writes them all when it returns, each in the trace
+     * it was added in: one round trip for a batch of changes, where each change's few mails went as a few statements of
+     * their own (a JDBC batch of seven rows is sent as INSERTs of four, two and one).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void together(Runnable work) {
+        if (pending.get() != null) {
+            work.run(); // already inside one: its mails go with the outer batch
+            return;
+        }
+        List<Traced> batch = new ArrayList<>();
+        pending.set(batch);
+        try {
+            work.run();
+        } finally {
+            pending.remove();
+        }
+        write(batch);
+    }
+
+    private void write(List<Traced> mails) {
         if (mails.isEmpty()) {
             return;
         }
@@ -54,8 +93,8 @@ public class MailOutbox {
                     INSERT INTO notification (id, kind, recipient, %s, %s, subject, body,
                         attachment_name, attachment_type, attachment_content, created_at, next_attempt_at, traceparent)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(table.personColumn(), table.aboutColumn()))) {
-                String traceparent = TraceContexts.current(); // the sending continues the trace of what asked for the mail
-                for (OutgoingMail mail : mails) {
+                for (Traced traced : mails) {
+                    OutgoingMail mail = traced.mail();
                     insert.setObject(1, TimeOrderedIds.next());
                     insert.setString(2, mail.kind());
                     insert.setString(3, mail.recipient());
@@ -68,13 +107,16 @@ public class MailOutbox {
                     insert.setString(10, mail.attachment() == null ? null : mail.attachment().content());
                     insert.setTimestamp(11, now);
                     insert.setTimestamp(12, mail.dueAt() == null ? now : Timestamp.from(mail.dueAt()));
-                    insert.setString(13, traceparent);
+                    insert.setString(13, traced.traceparent());
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
         written.fire(new MailsWritten());
+    }
+
+    private record Traced(OutgoingMail mail, String traceparent) {
     }
 
     /**
