@@ -64,7 +64,18 @@ final class Platform implements AutoCloseable {
         Path home = stateDirectory.toAbsolutePath();
         Platform platform = new Platform(root, home);
         platform.env.putAll(settings);
-        platform.run(UP_TIMEOUT, "up");
+        try {
+            platform.run(UP_TIMEOUT, "up");
+        } catch (Exception failed) {
+            // What did start is stopped: a later start (the next test class's, with new ports) once waited for the
+            // PostgreSQL this one had left running on its old port.
+            try {
+                platform.close();
+            } catch (Exception notStopped) {
+                failed.addSuppressed(notStopped);
+            }
+            throw failed;
+        }
         return platform;
     }
 
