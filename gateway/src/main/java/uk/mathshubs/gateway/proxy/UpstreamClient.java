@@ -3,11 +3,11 @@ package uk.mathshubs.gateway.proxy;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.StreamSupport;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -45,12 +45,9 @@ public class UpstreamClient {
         this.options = new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
                 .setKeepAliveTimeout((int) Math.max(1, config.upstreamKeepAlive().toSeconds()));
         config.upstreamLocalAddress().ifPresent(options::setLocalAddress);
-        // The connections per service are shared out among the loops' clients, so the services see no more than before.
-        int loops = 0;
-        for (EventExecutor loop : ((VertxInternal) vertx).getEventLoopGroup()) {
-            loops++;
-        }
-        this.poolOptions = new PoolOptions().setHttp1MaxSize(Math.max(1, Math.ceilDiv(config.connectionsPerService(), Math.max(1, loops))));
+        // The connections per service are shared out among the loops' clients: the services see about as many as before.
+        long loops = StreamSupport.stream(((VertxInternal) vertx).getEventLoopGroup().spliterator(), false).count();
+        this.poolOptions = new PoolOptions().setHttp1MaxSize((int) Math.ceilDiv(config.connectionsPerService(), Math.max(1, loops)));
         this.shared = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
     }
 
